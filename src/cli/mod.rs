@@ -1,0 +1,46 @@
+//! Argument parsing and dispatch: each subcommand lives in its own module.
+
+mod analyze;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// meihe (媒合): job-and-candidate matching search for Taiwan's talent market, in
+/// Traditional Chinese, Simplified Chinese and English.
+#[derive(Debug, Parser)]
+#[command(name = "meihe", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    /// Directory of taxonomy TSV files that extend the built-in taxonomy
+    /// (skills.tsv, certifications.tsv, occupations.tsv, industries.tsv,
+    /// industry-policies.tsv, variants.tsv; same headers as fixtures/taxonomy).
+    #[arg(long, global = true, env = "MEIHE_TAXONOMY", value_name = "DIR")]
+    taxonomy: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show how a text is analysed: its tokens (with byte offsets into the text and
+    /// positions) and the skills, certifications, occupations and industries it mentions.
+    #[command(after_help = analyze::EXAMPLES)]
+    Analyze(analyze::Args),
+}
+
+/// Parses the command line, runs the subcommand and maps its result to an exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(cli.taxonomy.as_deref(), args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
