@@ -6,9 +6,12 @@
 
 use std::hint::black_box;
 use std::path::Path;
+use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use meihe_core::{Analyzer, Taxonomy};
+use meihe_core::analysis::Scratch;
+use meihe_core::{Analyzer, TOKENIZER_NAME, Taxonomy, register_tokenizers};
+use tantivy::tokenizer::{TokenStream, TokenizerManager};
 
 const CORPUS: &str = "../shared/corpus/jobs-zhtw-104/104_jobs.csv";
 const DESCRIPTION_COLUMN: &str = "工作內容";
@@ -39,8 +42,13 @@ fn analysis(criterion: &mut Criterion) {
     eprintln!("input: {source}, {} documents, {bytes} bytes", documents.len());
 
     let jieba = jieba_rs::Jieba::new();
-    let analyzer =
-        Analyzer::new(&Taxonomy::builtin().expect("taxonomy loads")).expect("analyzer builds");
+    let analyzer = Arc::new(
+        Analyzer::new(&Taxonomy::builtin().expect("taxonomy loads")).expect("analyzer builds"),
+    );
+    // The chain as tantivy runs it while indexing: the registered tokenizer, buffers reused.
+    let manager = TokenizerManager::default();
+    register_tokenizers(&manager, analyzer.clone());
+    let mut tokenizer = manager.get(TOKENIZER_NAME).expect("tokenizer registered");
 
     let mut group = criterion.benchmark_group("analysis");
     group.throughput(Throughput::Bytes(bytes as u64));
@@ -55,10 +63,23 @@ fn analysis(criterion: &mut Criterion) {
             count
         })
     });
-    group.bench_function("meihe_chain", |bencher| {
+    // The same jieba call on the text as the chain hands it to jieba (folded to Simplified
+    // characters and Mainland words), where its dictionary finds more words.
+    let folded: Vec<String> = documents.iter().map(|text| analyzer.fold_str(text)).collect();
+    group.bench_function("jieba_cut_for_search_on_folded_text", |bencher| {
         bencher.iter(|| {
             let count: usize =
-                documents.iter().map(|text| analyzer.tokens(black_box(text)).len()).sum();
+                folded.iter().map(|text| jieba.cut_for_search(black_box(text), true).len()).sum();
+            assert!(count > 0);
+            count
+        })
+    });
+    group.bench_function("meihe_chain", |bencher| {
+        bencher.iter(|| {
+            let mut count = 0usize;
+            for text in &documents {
+                tokenizer.token_stream(black_box(text)).process(&mut |_| count += 1);
+            }
             assert!(count > 0);
             count
         })
@@ -71,10 +92,13 @@ fn analysis(criterion: &mut Criterion) {
             count
         })
     });
-    group.bench_function("meihe_extract", |bencher| {
+    let mut scratch = Scratch::default();
+    group.bench_function("meihe_analyze_with_extraction", |bencher| {
         bencher.iter(|| {
-            let count: usize =
-                documents.iter().map(|text| analyzer.extract(black_box(text)).skills.len()).sum();
+            let count: usize = documents
+                .iter()
+                .map(|text| analyzer.analyze_with(black_box(text), &mut scratch).skills.len())
+                .sum();
             assert!(count > 0);
             count
         })

@@ -40,7 +40,7 @@ use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 pub use extract::{CertificationMention, Extraction, Extractor};
 pub use fold::ScriptFolder;
 pub use mapped::MappedText;
-pub use segment::{AnalyzedToken, Segmenter};
+pub use segment::{AnalyzedToken, Segmenter, StemCache, TokenSink};
 pub use tokenizer::MeiheTokenizer;
 
 use crate::Result;
@@ -58,6 +58,15 @@ pub struct Analyzer {
     folder: ScriptFolder,
     segmenter: Segmenter,
     extractor: Extractor,
+}
+
+/// Reusable buffers for [`Analyzer::tokens_into`] and [`Analyzer::analyze_with`].
+#[derive(Debug, Default)]
+pub struct Scratch {
+    normalized: MappedText,
+    folded: MappedText,
+    boundaries: Vec<bool>,
+    stems: StemCache,
 }
 
 /// Tokens and extracted ids of one text, as `meihe analyze --json` prints them.
@@ -97,20 +106,24 @@ impl Analyzer {
 
     /// Normalises and folds `text`, keeping the map back to its original bytes.
     pub fn fold(&self, text: &str) -> MappedText {
-        let mut normalized = MappedText::with_capacity(text.len());
-        normalize::normalize_into(text, &mut normalized);
         let mut scratch = MappedText::with_capacity(text.len());
         let mut folded = MappedText::with_capacity(text.len() + text.len() / 4);
-        self.folder.fold_into(&normalized, &mut scratch, &mut folded);
+        self.folder.fold_into(text, &mut scratch, &mut folded);
         folded
     }
 
     /// The tokens of `text`.
     pub fn tokens(&self, text: &str) -> Vec<AnalyzedToken> {
-        let folded = self.fold(text);
         let mut tokens = Vec::with_capacity(text.len() / 2);
-        self.segmenter.segment_into(&folded, &mut tokens, None);
+        self.tokens_into(text, &mut Scratch::default(), &mut tokens);
         tokens
+    }
+
+    /// Sends the tokens of `text` to `sink`, reusing `scratch`'s buffers: the allocation-free
+    /// path the tantivy tokenizer takes.
+    pub fn tokens_into(&self, text: &str, scratch: &mut Scratch, sink: &mut dyn TokenSink) {
+        self.folder.fold_into(text, &mut scratch.normalized, &mut scratch.folded);
+        self.segmenter.segment_into(&scratch.folded, sink, None, &mut scratch.stems);
     }
 
     /// The taxonomy ids `text` mentions.
@@ -121,12 +134,21 @@ impl Analyzer {
 
     /// Tokens and extracted ids together, folding and segmenting the text once.
     pub fn analyze(&self, text: &str) -> Analysis {
-        let folded = self.fold(text);
+        self.analyze_with(text, &mut Scratch::default())
+    }
+
+    /// [`Analyzer::analyze`] reusing `scratch`'s buffers (for indexing many texts).
+    pub fn analyze_with(&self, text: &str, scratch: &mut Scratch) -> Analysis {
+        self.folder.fold_into(text, &mut scratch.normalized, &mut scratch.folded);
         let mut tokens = Vec::with_capacity(text.len() / 2);
-        let mut boundaries = Vec::new();
-        self.segmenter.segment_into(&folded, &mut tokens, Some(&mut boundaries));
+        self.segmenter.segment_into(
+            &scratch.folded,
+            &mut tokens,
+            Some(&mut scratch.boundaries),
+            &mut scratch.stems,
+        );
         let Extraction { skills, certifications, occupations, industries } =
-            self.extractor.extract(folded.as_str(), &boundaries);
+            self.extractor.extract(scratch.folded.as_str(), &scratch.boundaries);
         Analysis { tokens, skills, certifications, occupations, industries }
     }
 

@@ -1,0 +1,4 @@
+//! End-to-end tests of the `meihe` binary, by area.
+
+/// `meihe analyze`: output shapes, standard input, taxonomy directories, errors.
+mod analyze;
