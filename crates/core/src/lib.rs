@@ -21,6 +21,7 @@
 pub mod analysis;
 mod error;
 mod level;
+pub mod model;
 pub mod taxonomy;
 
 pub use analysis::{

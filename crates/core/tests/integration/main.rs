@@ -17,3 +17,6 @@ mod extraction;
 
 /// The built-in taxonomy's coverage and consistency, and user extensions.
 mod taxonomy;
+
+/// The data contract: parsing and validation of postings and résumés.
+mod model;
