@@ -2,3 +2,6 @@
 
 /// `meihe analyze`: output shapes, standard input, taxonomy directories, errors.
 mod analyze;
+
+/// `meihe index`, `stats` and `delete`: bad input, upserts, locks, durability.
+mod index;

@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch: each subcommand lives in its own module.
 
 mod analyze;
+mod index;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -28,6 +29,14 @@ enum Command {
     /// positions) and the skills, certifications, occupations and industries it mentions.
     #[command(after_help = analyze::EXAMPLES)]
     Analyze(analyze::Args),
+    /// Import job postings or résumés from JSON Lines files into an index, with a
+    /// progress bar and a summary of what was accepted and rejected.
+    #[command(after_help = index::INDEX_EXAMPLES)]
+    Index(index::IndexArgs),
+    /// Show how many documents, segments and bytes an index holds.
+    Stats(index::StatsArgs),
+    /// Delete documents by id.
+    Delete(index::DeleteArgs),
 }
 
 /// Parses the command line, runs the subcommand and maps its result to an exit code.
@@ -35,6 +44,9 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(cli.taxonomy.as_deref(), args),
+        Command::Index(args) => index::run_index(cli.taxonomy.as_deref(), args),
+        Command::Stats(args) => index::run_stats(cli.taxonomy.as_deref(), args),
+        Command::Delete(args) => index::run_delete(cli.taxonomy.as_deref(), args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

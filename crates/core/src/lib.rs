@@ -22,6 +22,7 @@ pub mod analysis;
 mod error;
 mod level;
 pub mod model;
+pub mod schema;
 pub mod taxonomy;
 
 pub use analysis::{

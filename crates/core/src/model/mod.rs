@@ -48,15 +48,23 @@ fn parse<T: DeserializeOwned>(json: &str) -> Result<T, FieldError> {
             inner.classify(),
             serde_json::error::Category::Syntax | serde_json::error::Category::Eof
         );
-        // The path already ends with the name of an unknown field.
-        let field = match (path.as_str(), unknown_field(&message)) {
+        // The path already ends with the name of an unknown field; a missing field is
+        // named after the object that lacks it.
+        let field = match (path.as_str(), unknown_field(&message), missing_field(&message)) {
             _ if malformed => String::new(),
-            ("." | "?", Some(name)) => name,
-            ("." | "?", None) => String::new(),
-            (path, _) => path.to_owned(),
+            ("." | "?", Some(name), _) | ("." | "?", None, Some(name)) => name,
+            ("." | "?", None, None) => String::new(),
+            (path, None, Some(name)) => format!("{path}.{name}"),
+            (path, _, _) => path.to_owned(),
         };
         FieldError { field, message }
     })
+}
+
+/// The name in serde's "missing field `x`" message.
+fn missing_field(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("missing field `")?;
+    Some(rest.split('`').next()?.to_owned())
 }
 
 /// The name in serde's "unknown field `x`, expected …" message.
