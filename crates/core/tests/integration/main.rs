@@ -20,3 +20,6 @@ mod taxonomy;
 
 /// The data contract: parsing and validation of postings and résumés.
 mod model;
+
+/// The sample postings and résumés in fixtures/ parse, validate and round-trip.
+mod fixtures;

@@ -84,10 +84,10 @@ fn each_bad_input_names_its_field() {
             r#"{"id":"j","title":"t","employer":{"name":"e"},"headcount":"three"}"#,
             field("headcount", "invalid type: string \"three\", expected u32"),
         ),
-        (r#"{"id":"j","employer":{"name":"e"}}"#, field("", "missing field `title`")),
+        (r#"{"id":"j","employer":{"name":"e"}}"#, field("title", "missing field `title`")),
         (
             r#"{"id":"j","title":"t","employer":{"id":"x"}}"#,
-            field("employer", "missing field `name`"),
+            field("employer.name", "missing field `name`"),
         ),
         (
             r#"{"id":"j","title":"t","employer":{"name":"e"},"posted_at":"2026-02-30"}"#,
