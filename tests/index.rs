@@ -206,3 +206,136 @@ fn what_index_reports_survives_sigkill() {
     assert_eq!(stats(&index)["jobs"], 300);
     assert!(has_id(&index, Kind::Jobs, "job-0") && has_id(&index, Kind::Jobs, "job-299"));
 }
+
+const FAIR_MAP: &[&str] = &[
+    "--map",
+    "id=報名編號",
+    "--map",
+    "name=姓名",
+    "--map",
+    "contact.email=Email",
+    "--map",
+    "headline=希望職稱",
+    "--map",
+    "summary=自我介紹",
+    "--map",
+    "skills=專長",
+    "--map",
+    "certifications=證照",
+    "--map",
+    "location.city=居住城市",
+    "--map",
+    "location.willing_to_relocate=可否搬遷",
+    "--map",
+    "updated_at=更新日期",
+];
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/tabular").join(name)
+}
+
+fn count_term(index: &Path, kind: Kind, field: &str, term: &str) -> usize {
+    let analyzer = Arc::new(Analyzer::new(&Taxonomy::builtin().unwrap()).unwrap());
+    let store = IndexStore::open_or_create(index, analyzer).unwrap();
+    let schema = KindSchema::new(kind).schema;
+    let field = schema.get_field(field).unwrap();
+    let searcher = store.kind_index(kind).reader().unwrap().searcher();
+    let query =
+        TermQuery::new(tantivy::Term::from_field_text(field, term), IndexRecordOption::Basic);
+    searcher.search(&query, &Count).unwrap()
+}
+
+#[test]
+fn a_fair_registration_sheet_loads_from_excel_and_csv_with_a_mapping() {
+    let directory = tempfile::tempdir().unwrap();
+    let index = directory.path().join("index");
+    for file in ["fair-registrations.xlsx", "fair-registrations.csv"] {
+        for _ in 0..2 {
+            let path = fixture(file);
+            let mut args =
+                vec!["index", "--json", "--index", index.to_str().unwrap(), "--kind", "resumes"];
+            args.extend_from_slice(FAIR_MAP);
+            args.push(path.to_str().unwrap());
+            let output = meihe(&args);
+            assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+            let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+            assert_eq!(summary["accepted"], 4, "{summary}");
+            assert_eq!(summary["rejected"], serde_json::json!([]));
+        }
+    }
+    // from both files, and the id-less third row once per file name.
+    assert_eq!(stats(&index)["resumes"], 5);
+    assert!(has_id(&index, Kind::Resumes, "fair-registrations.xlsx#3"));
+    assert!(has_id(&index, Kind::Resumes, "fair-registrations.csv#3"));
+    // "AI應用規劃師 中級" in a cell is the certification at intermediate level.
+    assert_eq!(
+        count_term(&index, Kind::Resumes, "certification", "ipas-ai-planner@intermediate"),
+        2
+    );
+    // "iPAS 電磁相容工程師 初級" resolves too.
+    assert_eq!(count_term(&index, Kind::Resumes, "certification", "ipas-emc@beginner"), 1);
+    // List cells split on ； 、 and , (R-001: C語言；嵌入式系統、Linux).
+    assert_eq!(count_term(&index, Kind::Resumes, "skill", "embedded-systems"), 1);
+    assert_eq!(count_term(&index, Kind::Resumes, "skill", "linux"), 1);
+}
+
+#[test]
+fn bad_csv_rows_and_mappings_get_clear_errors() {
+    let directory = tempfile::tempdir().unwrap();
+    let input = directory.path().join("jobs.csv");
+    let mut bytes = "職稱,公司,人數\n資安工程師,台達電子,3\n".as_bytes().to_vec();
+    bytes.extend_from_slice(b"\xff\xfe,broken,1\n");
+    bytes.extend_from_slice("軟體工程師,緯創軟體,很多\n".as_bytes());
+    bytes.extend_from_slice("PM,華碩\n".as_bytes());
+    std::fs::write(&input, bytes).unwrap();
+    let index = directory.path().join("index");
+    let index_arg = index.to_str().unwrap();
+    let input_arg = input.to_str().unwrap();
+    let map = ["--map", "title=職稱", "--map", "employer.name=公司", "--map", "headcount=人數"];
+    let mut args = vec!["index", "--json", "--index", index_arg, "--kind", "jobs"];
+    args.extend_from_slice(&map);
+    args.push(input_arg);
+    let output = meihe(&args);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["accepted"], 1);
+    let rejected = summary["rejected"].as_array().unwrap();
+    assert_eq!(rejected[0]["line"], 3);
+    assert!(
+        rejected[0]["message"].as_str().unwrap().starts_with("invalid UTF-8 in column 職稱"),
+        "{rejected:?}"
+    );
+    assert_eq!(rejected[1]["line"], 4);
+    assert_eq!(rejected[1]["field"], "headcount");
+    assert_eq!(rejected[1]["message"], "expected a whole number, found `很多` (column 人數)");
+    assert_eq!(rejected[2]["line"], 5);
+    assert_eq!(rejected[2]["message"], "expected 3 cells like the header, found 2");
+
+    let output = meihe(&[
+        "index",
+        "--index",
+        index_arg,
+        "--kind",
+        "jobs",
+        "--map",
+        "salery=人數",
+        input_arg,
+    ]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown field `salery` in --map"));
+    let output = meihe(&[
+        "index",
+        "--index",
+        index_arg,
+        "--kind",
+        "jobs",
+        "--map",
+        "title=Title",
+        input_arg,
+    ]);
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("no column `Title`; the columns are: 職稱, 公司, 人數")
+    );
+}

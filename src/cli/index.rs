@@ -8,14 +8,17 @@ use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use meihe_core::schema::{Kind, KindSchema};
 use meihe_core::{Analyzer, Taxonomy};
-use meihe_indexer::{DocumentBuilder, ImportSummary, IndexStore, delete_ids, import_jsonl};
+use meihe_indexer::{DocumentBuilder, Format, ImportSummary, IndexStore, delete_ids, import_files};
 
 pub const INDEX_EXAMPLES: &str = "\
 Examples:
   meihe index --index ./index --kind jobs fixtures/jobs.jsonl
   meihe index --index ./index --kind resumes a.jsonl b.jsonl
-Each line is one JSON object (SPEC §3). Bad lines are reported with their line, field and
-reason; the good lines of the same file still go in. Re-importing an id replaces it.";
+  meihe index --kind jobs --map title=職缺名稱 --map employer.name=公司名稱 \\
+      --map description=工作內容 --map skills=工作技能 --map skills=擅長工具 jobs.csv
+JSON Lines hold one JSON object per line (SPEC §3). Bad lines or rows are reported with
+their line, field and reason; the good ones of the same file still go in. Re-importing an
+id replaces it; CSV and Excel rows without an id get FILE#ROW.";
 
 /// The kind of documents, on the command line.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -36,11 +39,27 @@ impl From<KindArg> for Kind {
 }
 
 /// Input formats.
-#[derive(Debug, Clone, Copy, Default, clap::ValueEnum)]
-pub enum Format {
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum FormatArg {
     /// JSON Lines: one JSON object per line.
-    #[default]
     Jsonl,
+    /// CSV with a header row.
+    Csv,
+    /// Excel workbook (first sheet, header row); .xls and .ods are read too.
+    Xlsx,
+}
+
+impl FormatArg {
+    /// The format a file name suggests.
+    fn from_path(path: &Path) -> Option<FormatArg> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "jsonl" | "ndjson" | "json" => Some(FormatArg::Jsonl),
+            "csv" | "tsv" => Some(FormatArg::Csv),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(FormatArg::Xlsx),
+            _ => None,
+        }
+    }
 }
 
 /// Arguments of `meihe index`.
@@ -52,9 +71,15 @@ pub struct IndexArgs {
     /// What the files hold.
     #[arg(long, value_enum)]
     kind: KindArg,
-    /// Input format.
-    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
-    format: Format,
+    /// Input format; by default taken from the files' extension (.jsonl, .csv, .xlsx).
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// For CSV and Excel: the column that feeds a field, as FIELD=COLUMN (repeatable;
+    /// nested fields as dotted paths such as employer.name=公司名稱; list fields such as
+    /// skills split cells on ; ； 、 and , and may take several columns). Without --map,
+    /// columns named like a field are used.
+    #[arg(long = "map", value_name = "FIELD=COLUMN")]
+    map: Vec<String>,
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
@@ -100,8 +125,34 @@ fn open(
 
 /// Runs `meihe index`.
 pub fn run_index(taxonomy_dir: Option<&Path>, args: IndexArgs) -> Result<()> {
-    let Format::Jsonl = args.format;
     let kind = Kind::from(args.kind);
+    let format = match args.format {
+        Some(format) => format,
+        None => {
+            let formats: Vec<Option<FormatArg>> =
+                args.files.iter().map(|file| FormatArg::from_path(file)).collect();
+            match formats.first() {
+                Some(Some(first))
+                    if formats
+                        .iter()
+                        .all(|format| format.map(|f| f as u8) == Some(*first as u8)) =>
+                {
+                    *first
+                }
+                _ => bail!(
+                    "cannot tell the format from the file names: give --format jsonl, csv or xlsx"
+                ),
+            }
+        }
+    };
+    let format = match format {
+        FormatArg::Jsonl => Format::Jsonl,
+        FormatArg::Csv => Format::Csv,
+        FormatArg::Xlsx => Format::Xlsx,
+    };
+    if format == Format::Jsonl && !args.map.is_empty() {
+        bail!("--map applies to CSV and Excel input, not JSON Lines");
+    }
     let total: u64 = args
         .files
         .iter()
@@ -125,7 +176,9 @@ pub fn run_index(taxonomy_dir: Option<&Path>, args: IndexArgs) -> Result<()> {
     bar.enable_steady_tick(Duration::from_millis(200));
     let started = std::time::Instant::now();
     let summary =
-        import_jsonl(&store, &mut builder, kind, &args.files, |bytes| bar.set_position(bytes));
+        import_files(&store, &mut builder, kind, &args.files, format, &args.map, |bytes| {
+            bar.set_position(bytes)
+        });
     bar.finish_and_clear();
     let summary = summary?;
     if args.json {

@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch: each subcommand lives in its own module.
 
 mod analyze;
+mod generate;
 mod index;
 
 use std::path::PathBuf;
@@ -37,6 +38,10 @@ enum Command {
     Stats(index::StatsArgs),
     /// Delete documents by id.
     Delete(index::DeleteArgs),
+    /// Generate a deterministic corpus of realistic bilingual postings and résumés
+    /// (DIR/jobs.jsonl and DIR/resumes.jsonl), for tests and benchmarks.
+    #[command(after_help = generate::EXAMPLES)]
+    Gen(generate::Args),
 }
 
 /// Parses the command line, runs the subcommand and maps its result to an exit code.
@@ -47,6 +52,7 @@ pub fn run() -> ExitCode {
         Command::Index(args) => index::run_index(cli.taxonomy.as_deref(), args),
         Command::Stats(args) => index::run_stats(cli.taxonomy.as_deref(), args),
         Command::Delete(args) => index::run_delete(cli.taxonomy.as_deref(), args),
+        Command::Gen(args) => generate::run(cli.taxonomy.as_deref(), args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -258,7 +258,15 @@ impl DocumentBuilder {
             return Some(id.to_owned());
         }
         let name = name?;
-        match self.certification_names.get(&self.analyzer.fold_str(name)) {
+        let folded = self.analyzer.fold_str(name);
+        // "iPAS 資訊安全工程師" names the same item as "資訊安全工程師".
+        let without_brand =
+            folded.trim().trim_start_matches("ipas").trim_start_matches(['-', ' ', ':']);
+        let found = self
+            .certification_names
+            .get(&folded)
+            .or_else(|| self.certification_names.get(without_brand));
+        match found {
             Some(id) => Some(id.clone()),
             None => {
                 resolved.unresolved.push(name.trim().to_owned());

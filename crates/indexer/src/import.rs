@@ -8,6 +8,8 @@ use meihe_core::schema::Kind;
 use serde::Serialize;
 
 use crate::reader::{LineError, LineOutcome, read_jsonl};
+use crate::store::KindWriter;
+use crate::tabular::{ColumnMapping, Row, read_csv, read_xlsx};
 use crate::{DocumentBuilder, Error, IndexStore, Result};
 
 /// How many of the most frequent unresolved names a summary lists.
@@ -39,102 +41,182 @@ pub struct Duplicate {
     pub lines: Vec<usize>,
 }
 
-/// Imports `files` into the `kind` index of `store` in one commit: either every accepted
-/// line is durably written when this returns `Ok`, or (on `Err`) none of this import is.
-/// Every file is opened before anything is written, so a missing or unreadable file
-/// changes nothing. `progress` receives the number of bytes read so far.
+/// Input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// JSON Lines: one object per line.
+    Jsonl,
+    /// CSV with a header row, mapped to fields (see [`crate::tabular`]).
+    Csv,
+    /// The first sheet of an Excel (or OpenDocument) workbook, mapped like CSV.
+    Xlsx,
+}
+
+/// Imports JSON Lines `files` into the `kind` index of `store`; see [`import_files`].
 pub fn import_jsonl(
     store: &IndexStore,
     builder: &mut DocumentBuilder,
     kind: Kind,
     files: &[PathBuf],
+    progress: impl FnMut(u64),
+) -> Result<ImportSummary> {
+    import_files(store, builder, kind, files, Format::Jsonl, &[], progress)
+}
+
+/// Imports `files` into the `kind` index of `store` in one commit: either every accepted
+/// record is durably written when this returns `Ok`, or (on `Err`) none of this import is.
+/// Every file is opened before anything is written, so a missing or unreadable file
+/// changes nothing. `mapping` holds `FIELD=COLUMN` pairs for CSV and Excel. `progress`
+/// receives the number of bytes read so far.
+pub fn import_files(
+    store: &IndexStore,
+    builder: &mut DocumentBuilder,
+    kind: Kind,
+    files: &[PathBuf],
+    format: Format,
+    mapping: &[String],
     mut progress: impl FnMut(u64),
 ) -> Result<ImportSummary> {
     for file in files {
         std::fs::File::open(file).map_err(|source| Error::Input { path: file.clone(), source })?;
     }
-    let mut writer = store.writer(kind)?;
-    let mut summary = ImportSummary::default();
-    let mut first_lines: HashMap<String, (String, Vec<usize>)> = HashMap::new();
-    let mut unresolved: HashMap<String, usize> = HashMap::new();
-    let mut bytes = 0u64;
-    let mut failure = None;
+    let mut batch = Batch {
+        writer: store.writer(kind)?,
+        builder,
+        kind,
+        summary: ImportSummary::default(),
+        lines_by_id: HashMap::new(),
+        unresolved: HashMap::new(),
+        failure: None,
+    };
+    let mut done = 0u64;
     for file in files {
         let name = file.display().to_string();
-        let lines = read_jsonl(file, |line, outcome| {
-            if failure.is_some() {
-                return;
-            }
-            let text = match outcome {
-                LineOutcome::Text(text) => text,
+        let records = match format {
+            Format::Jsonl => read_jsonl(file, |line, outcome| match outcome {
+                LineOutcome::Text(text) => {
+                    progress(done + text.len() as u64 + 1);
+                    done += text.len() as u64 + 1;
+                    batch.record(&name, line, text);
+                }
                 LineOutcome::Unreadable(message) => {
-                    summary.rejected.push(LineError {
-                        file: name.clone(),
-                        line,
-                        field: String::new(),
-                        message,
-                    });
-                    return;
+                    batch.reject(&name, line, String::new(), message)
                 }
-            };
-            bytes += text.len() as u64 + 1;
-            progress(bytes);
-            let built = match kind {
-                Kind::Jobs => parse_job(text)
-                    .and_then(|job| checked(job.validate()).map(|()| job))
-                    .map(|job| {
-                        let (document, resolved) = builder.job(&job);
-                        (job.id, document, resolved)
-                    }),
-                Kind::Resumes => parse_resume(text)
-                    .and_then(|resume| checked(resume.validate()).map(|()| resume))
-                    .map(|resume| {
-                        let (document, resolved) = builder.resume(&resume);
-                        (resume.id, document, resolved)
-                    }),
-            };
-            match built {
-                Ok((id, document, resolved)) => {
-                    for name in resolved.unresolved {
-                        *unresolved.entry(name).or_default() += 1;
-                    }
-                    let entry =
-                        first_lines.entry(id.clone()).or_insert_with(|| (name.clone(), Vec::new()));
-                    entry.0 = name.clone();
-                    entry.1.push(line);
-                    match writer.upsert(&id, document) {
-                        Ok(()) => summary.accepted += 1,
-                        Err(error) => failure = Some(error),
+            })?,
+            Format::Csv | Format::Xlsx => {
+                let file_name = file
+                    .file_name()
+                    .map_or(name.clone(), |file_name| file_name.to_string_lossy().into_owned());
+                let mut rows = Vec::new();
+                let read = if format == Format::Csv { read_csv } else { read_xlsx };
+                let headers = read(file, &mut |line: usize, offset: u64, row: Row| {
+                    rows.push((line, offset, row))
+                })?;
+                let mapping = ColumnMapping::new(kind, mapping, &headers).map_err(|message| {
+                    Error::Input { path: file.clone(), source: std::io::Error::other(message) }
+                })?;
+                let count = rows.len();
+                for (position, (line, offset, row)) in rows.into_iter().enumerate() {
+                    progress(done + offset);
+                    match row {
+                        Ok(cells) => match mapping.row_to_json(
+                            &cells,
+                            &headers,
+                            &format!("{file_name}#{}", position + 1),
+                        ) {
+                            Ok(json) => batch.record(&name, line, &json),
+                            Err((field, message)) => batch.reject(&name, line, field, message),
+                        },
+                        Err(message) => batch.reject(&name, line, String::new(), message),
                     }
                 }
-                Err(error) => summary.rejected.push(LineError {
-                    file: name.clone(),
-                    line,
-                    field: error.field,
-                    message: error.message,
-                }),
+                count
             }
-        })?;
-        if lines == 0 {
-            summary.empty_files.push(name);
+        };
+        done += std::fs::metadata(file).map_or(0, |metadata| metadata.len());
+        if records == 0 {
+            batch.summary.empty_files.push(name);
         }
     }
-    if let Some(error) = failure {
-        return Err(error);
+    batch.finish()
+}
+
+/// One import in progress: the writer and what has been seen so far.
+struct Batch<'a> {
+    writer: KindWriter,
+    builder: &'a mut DocumentBuilder,
+    kind: Kind,
+    summary: ImportSummary,
+    lines_by_id: HashMap<String, (String, Vec<usize>)>,
+    unresolved: HashMap<String, usize>,
+    failure: Option<Error>,
+}
+
+impl Batch<'_> {
+    /// Parses, validates, builds and upserts one record given as JSON text.
+    fn record(&mut self, file: &str, line: usize, text: &str) {
+        if self.failure.is_some() {
+            return;
+        }
+        let builder = &mut *self.builder;
+        let built = match self.kind {
+            Kind::Jobs => {
+                parse_job(text).and_then(|job| checked(job.validate()).map(|()| job)).map(|job| {
+                    let (document, resolved) = builder.job(&job);
+                    (job.id, document, resolved)
+                })
+            }
+            Kind::Resumes => parse_resume(text)
+                .and_then(|resume| checked(resume.validate()).map(|()| resume))
+                .map(|resume| {
+                    let (document, resolved) = builder.resume(&resume);
+                    (resume.id, document, resolved)
+                }),
+        };
+        match built {
+            Ok((id, document, resolved)) => {
+                for name in resolved.unresolved {
+                    *self.unresolved.entry(name).or_default() += 1;
+                }
+                let entry = self
+                    .lines_by_id
+                    .entry(id.clone())
+                    .or_insert_with(|| (file.to_owned(), Vec::new()));
+                file.clone_into(&mut entry.0);
+                entry.1.push(line);
+                match self.writer.upsert(&id, document) {
+                    Ok(()) => self.summary.accepted += 1,
+                    Err(error) => self.failure = Some(error),
+                }
+            }
+            Err(error) => self.reject(file, line, error.field, error.message),
+        }
     }
-    writer.finish()?;
-    let mut duplicates: Vec<Duplicate> = first_lines
-        .into_iter()
-        .filter(|(_, (_, lines))| lines.len() > 1)
-        .map(|(id, (file, lines))| Duplicate { id, file, lines })
-        .collect();
-    duplicates.sort_by(|left, right| left.lines.cmp(&right.lines));
-    summary.duplicates = duplicates;
-    let mut unresolved: Vec<(String, usize)> = unresolved.into_iter().collect();
-    unresolved.sort_by(|left, right| right.1.cmp(&left.1).then_with(|| left.0.cmp(&right.0)));
-    unresolved.truncate(TOP_UNRESOLVED);
-    summary.unresolved = unresolved;
-    Ok(summary)
+
+    fn reject(&mut self, file: &str, line: usize, field: String, message: String) {
+        self.summary.rejected.push(LineError { file: file.to_owned(), line, field, message });
+    }
+
+    /// Commits and completes the summary.
+    fn finish(self) -> Result<ImportSummary> {
+        let Batch { writer, mut summary, lines_by_id, unresolved, failure, .. } = self;
+        if let Some(error) = failure {
+            return Err(error);
+        }
+        writer.finish()?;
+        let mut duplicates: Vec<Duplicate> = lines_by_id
+            .into_iter()
+            .filter(|(_, (_, lines))| lines.len() > 1)
+            .map(|(id, (file, lines))| Duplicate { id, file, lines })
+            .collect();
+        duplicates.sort_by(|left, right| left.lines.cmp(&right.lines));
+        summary.duplicates = duplicates;
+        let mut unresolved: Vec<(String, usize)> = unresolved.into_iter().collect();
+        unresolved.sort_by(|left, right| right.1.cmp(&left.1).then_with(|| left.0.cmp(&right.0)));
+        unresolved.truncate(TOP_UNRESOLVED);
+        summary.unresolved = unresolved;
+        Ok(summary)
+    }
 }
 
 /// Deletes `ids` from the `kind` index in one durable commit.

@@ -12,12 +12,14 @@
 
 pub mod document;
 mod error;
+pub mod generate;
 pub mod import;
 pub mod reader;
 pub mod store;
+pub mod tabular;
 
 pub use document::{DocumentBuilder, Resolved};
 pub use error::{Error, Result};
-pub use import::{Duplicate, ImportSummary, delete_ids, import_jsonl};
+pub use import::{Duplicate, Format, ImportSummary, delete_ids, import_files, import_jsonl};
 pub use reader::{LineError, LineOutcome, read_jsonl};
 pub use store::{IndexStore, KindWriter, Stats};
