@@ -19,6 +19,7 @@
 //! ```
 
 pub mod analysis;
+pub mod eligibility;
 mod error;
 mod level;
 pub mod model;
