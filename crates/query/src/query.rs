@@ -1,0 +1,241 @@
+//! Query building: text, phrases, taxonomy ids and filters.
+
+use meihe_core::schema::{Kind, KindSchema, certification_term};
+use meihe_core::{Analyzer, Level};
+use serde::Deserialize;
+use tantivy::Term;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+
+/// Boost of a match in the title or headline.
+pub const TITLE_BOOST: f32 = 3.0;
+/// Boost of a match in skill and certification names.
+pub const SKILLS_BOOST: f32 = 2.0;
+/// Boost of a match in the description, summary or experience.
+pub const BODY_BOOST: f32 = 1.0;
+/// Boost of a taxonomy id found in the query (資安 → information-security).
+pub const TAXONOMY_BOOST: f32 = 2.5;
+
+/// A certification filter: holds `id` at `min_level` or above.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificationFilter {
+    /// Certification id.
+    pub id: String,
+    /// Lowest acceptable level; any when absent.
+    #[serde(default)]
+    pub min_level: Option<Level>,
+}
+
+/// Filters of SPEC §6. They restrict; they never score.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Filters {
+    /// Every one of these skill ids.
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Every one of these certifications, at their minimum levels.
+    #[serde(default)]
+    pub certifications: Vec<CertificationFilter>,
+    /// Any of these occupation codes, at any level of the classification.
+    #[serde(default)]
+    pub occupations: Vec<String>,
+    /// Any of these industry ids.
+    #[serde(default)]
+    pub industries: Vec<String>,
+    /// The city.
+    #[serde(default)]
+    pub city: Option<String>,
+    /// Salary ranges that reach at least this monthly amount (TWD).
+    #[serde(default)]
+    pub salary_min: Option<i64>,
+    /// The work category.
+    #[serde(default)]
+    pub work_category: Option<String>,
+    /// The work authorisation status (résumés).
+    #[serde(default)]
+    pub work_authorization: Option<String>,
+    /// The fair.
+    #[serde(default)]
+    pub fair: Option<String>,
+}
+
+/// Builds the query for free text `text` (may be empty) and `filters` over `kind`.
+/// Hidden résumés are always excluded, so no caller can forget it.
+///
+/// Text: every analysed term is looked up in the title, skill names and body with their
+/// boosts (any term may match; BM25 ranks); taxonomy ids found in the text are looked up
+/// in the keyword fields; text in double quotes (`"…"`, `“…”`, `「…」`) must match as a
+/// phrase, by the chain's positions, in any script.
+pub fn build_query(
+    analyzer: &Analyzer,
+    kind: Kind,
+    text: &str,
+    filters: &Filters,
+) -> Box<dyn Query> {
+    let fields = KindSchema::new(kind);
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let (free, phrases) = split_phrases(text);
+    let mut scoring: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for token in analyzer.tokens(&free) {
+        for (field, boost) in [
+            (fields.title, TITLE_BOOST),
+            (fields.skills_text, SKILLS_BOOST),
+            (fields.body, BODY_BOOST),
+        ] {
+            scoring.push((Occur::Should, boosted(term_query(field, &token.text, true), boost)));
+        }
+    }
+    let found = analyzer.extract(text);
+    for skill in &found.skills {
+        scoring
+            .push((Occur::Should, boosted(term_query(fields.skill, skill, false), TAXONOMY_BOOST)));
+    }
+    for mention in &found.certifications {
+        let term = mention
+            .level
+            .map_or_else(|| mention.id.clone(), |level| certification_term(&mention.id, level));
+        scoring.push((
+            Occur::Should,
+            boosted(term_query(fields.certification, &term, false), TAXONOMY_BOOST),
+        ));
+    }
+    for phrase in phrases {
+        if let Some(query) = phrase_query(analyzer, &fields, &phrase) {
+            clauses.push((Occur::Must, query));
+        }
+    }
+    if !scoring.is_empty() {
+        let occur = if clauses.is_empty() { Occur::Must } else { Occur::Should };
+        clauses.push((occur, Box::new(BooleanQuery::new(scoring))));
+    }
+    for filter in filter_queries(&fields, filters) {
+        clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
+    }
+    if kind == Kind::Resumes {
+        clauses.push((Occur::MustNot, term_query(fields.visibility, "hidden", false)));
+    }
+    if clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+        clauses.push((Occur::Must, Box::new(tantivy::query::AllQuery)));
+    }
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn filter_queries(fields: &KindSchema, filters: &Filters) -> Vec<Box<dyn Query>> {
+    let mut queries: Vec<Box<dyn Query>> = Vec::new();
+    for skill in &filters.skills {
+        queries.push(term_query(fields.skill, skill, false));
+    }
+    for cert in &filters.certifications {
+        let term = cert
+            .min_level
+            .map_or_else(|| cert.id.clone(), |level| certification_term(&cert.id, level));
+        queries.push(term_query(fields.certification, &term, false));
+    }
+    for (field, values) in
+        [(fields.occupation, &filters.occupations), (fields.industry, &filters.industries)]
+    {
+        if !values.is_empty() {
+            queries.push(any_of(field, values));
+        }
+    }
+    for (field, value) in [
+        (fields.city, &filters.city),
+        (fields.work_category, &filters.work_category),
+        (fields.work_authorization, &filters.work_authorization),
+        (fields.fair, &filters.fair),
+    ] {
+        if let Some(value) = value {
+            queries.push(term_query(field, value, false));
+        }
+    }
+    if let Some(minimum) = filters.salary_min {
+        // The range reaches the amount when its upper bound (or, without one, its lower
+        // bound) is at least the amount.
+        let upper = RangeQuery::new(
+            std::ops::Bound::Included(Term::from_field_i64(fields.salary_max, minimum)),
+            std::ops::Bound::Unbounded,
+        );
+        let lower = RangeQuery::new(
+            std::ops::Bound::Included(Term::from_field_i64(fields.salary_min, minimum)),
+            std::ops::Bound::Unbounded,
+        );
+        queries.push(Box::new(BooleanQuery::new(vec![
+            (Occur::Should, Box::new(upper) as Box<dyn Query>),
+            (Occur::Should, Box::new(lower)),
+        ])));
+    }
+    queries
+}
+
+fn any_of(field: Field, values: &[String]) -> Box<dyn Query> {
+    let clauses =
+        values.iter().map(|value| (Occur::Should, term_query(field, value, false))).collect();
+    Box::new(BooleanQuery::new(clauses))
+}
+
+fn term_query(field: Field, text: &str, with_freqs: bool) -> Box<dyn Query> {
+    let option = if with_freqs { IndexRecordOption::WithFreqs } else { IndexRecordOption::Basic };
+    Box::new(TermQuery::new(Term::from_field_text(field, text), option))
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, boost))
+}
+
+/// A quoted phrase: the first token at each position (the segmenter's main word, before
+/// its sub-words), at its relative position, in the title or the body.
+fn phrase_query(analyzer: &Analyzer, fields: &KindSchema, phrase: &str) -> Option<Box<dyn Query>> {
+    let tokens = analyzer.tokens(phrase);
+    let first = tokens.first()?.position;
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (field, boost) in [(fields.title, TITLE_BOOST), (fields.body, BODY_BOOST)] {
+        let mut terms: Vec<(usize, Term)> = Vec::new();
+        for token in &tokens {
+            let offset = token.position - first;
+            if terms.last().is_some_and(|(last, _)| *last == offset) {
+                continue;
+            }
+            terms.push((offset, Term::from_field_text(field, &token.text)));
+        }
+        let query: Box<dyn Query> = match terms.len() {
+            0 => Box::new(EmptyQuery),
+            1 => term_query(field, terms[0].1.value().as_str().unwrap_or_default(), true),
+            _ => Box::new(PhraseQuery::new_with_offset(terms)),
+        };
+        alternatives.push((Occur::Should, boosted(query, boost)));
+    }
+    Some(Box::new(BooleanQuery::new(alternatives)))
+}
+
+/// Splits quoted phrases from the rest of the text.
+fn split_phrases(text: &str) -> (String, Vec<String>) {
+    let mut free = String::new();
+    let mut phrases = Vec::new();
+    let mut current: Option<(char, String)> = None;
+    for character in text.chars() {
+        match &mut current {
+            Some((close, phrase)) if character == *close => {
+                if !phrase.trim().is_empty() {
+                    phrases.push(std::mem::take(phrase));
+                }
+                current = None;
+            }
+            Some((_, phrase)) => phrase.push(character),
+            None => match character {
+                '"' => current = Some(('"', String::new())),
+                '“' => current = Some(('”', String::new())),
+                '「' => current = Some(('」', String::new())),
+                _ => free.push(character),
+            },
+        }
+    }
+    if let Some((_, rest)) = current {
+        free.push(' ');
+        free.push_str(&rest);
+    }
+    (free, phrases)
+}
