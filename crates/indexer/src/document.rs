@@ -1,6 +1,5 @@
 //! Building tantivy documents from postings and résumés.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use meihe_core::analysis::Scratch;
@@ -25,42 +24,13 @@ pub struct DocumentBuilder {
     analyzer: Arc<Analyzer>,
     taxonomy: Arc<Taxonomy>,
     fields: KindSchema,
-    skill_names: HashMap<String, String>,
-    certification_names: HashMap<String, String>,
     scratch: Scratch,
 }
 
 impl DocumentBuilder {
-    /// Prepares name look-ups (every surface form of every skill and certification, folded
-    /// the way the analyzer folds text).
+    /// Prepares a builder for the schema `fields`.
     pub fn new(analyzer: Arc<Analyzer>, taxonomy: Arc<Taxonomy>, fields: KindSchema) -> Self {
-        let mut skill_names = HashMap::new();
-        let mut certification_names = HashMap::new();
-        for (kind, id, form) in taxonomy.surface_forms() {
-            let folded = analyzer.fold_str(form);
-            match kind {
-                EntryKind::Skill => {
-                    skill_names.entry(folded).or_insert_with(|| id.to_owned());
-                }
-                EntryKind::Certification => {
-                    certification_names.entry(folded).or_insert_with(|| id.to_owned());
-                }
-                EntryKind::Occupation | EntryKind::Industry => {}
-            }
-        }
-        DocumentBuilder {
-            analyzer,
-            taxonomy,
-            fields,
-            skill_names,
-            certification_names,
-            scratch: Scratch::default(),
-        }
-    }
-
-    /// The schema this builder writes.
-    pub fn fields(&self) -> &KindSchema {
-        &self.fields
+        DocumentBuilder { analyzer, taxonomy, fields, scratch: Scratch::default() }
     }
 
     /// Builds the document of a job posting.
@@ -236,8 +206,8 @@ impl DocumentBuilder {
             return Some(id.to_owned());
         }
         let name = skill.name.as_deref()?;
-        match self.skill_names.get(&self.analyzer.fold_str(name)) {
-            Some(id) => Some(id.clone()),
+        match self.analyzer.resolve(EntryKind::Skill, name) {
+            Some(id) => Some(id.to_owned()),
             None => {
                 resolved.unresolved.push(name.trim().to_owned());
                 None
@@ -258,16 +228,17 @@ impl DocumentBuilder {
             return Some(id.to_owned());
         }
         let name = name?;
-        let folded = self.analyzer.fold_str(name);
         // "iPAS 資訊安全工程師" names the same item as "資訊安全工程師".
-        let without_brand =
-            folded.trim().trim_start_matches("ipas").trim_start_matches(['-', ' ', ':']);
-        let found = self
-            .certification_names
-            .get(&folded)
-            .or_else(|| self.certification_names.get(without_brand));
+        let trimmed = name.trim();
+        let without_brand = trimmed
+            .get(..4)
+            .filter(|head| head.eq_ignore_ascii_case("ipas"))
+            .map(|_| trimmed[4..].trim_start_matches(['-', ' ', ':', '：']));
+        let found = self.analyzer.resolve(EntryKind::Certification, name).or_else(|| {
+            without_brand.and_then(|rest| self.analyzer.resolve(EntryKind::Certification, rest))
+        });
         match found {
-            Some(id) => Some(id.clone()),
+            Some(id) => Some(id.to_owned()),
             None => {
                 resolved.unresolved.push(name.trim().to_owned());
                 None

@@ -114,22 +114,25 @@ struct Pattern {
 pub struct Extractor {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    /// Pattern number of each folded surface form.
+    by_form: HashMap<String, usize>,
     ids: Vec<String>,
     bare_certifications: Vec<bool>,
 }
 
 impl Extractor {
-    /// Builds the extractor; `fold` must be the analyzer's folding function so that the
-    /// patterns and the text meet in the same form.
-    pub fn new(taxonomy: &Taxonomy, fold: impl Fn(&str) -> String) -> Result<Self> {
+    /// Builds the extractor. `folded_forms` holds the taxonomy's surface forms, in the order
+    /// of [`Taxonomy::surface_forms`], folded by the analyzer, so that the patterns and the
+    /// text meet in the same form.
+    pub fn new(taxonomy: &Taxonomy, folded_forms: &[String]) -> Result<Self> {
         let mut ids: Vec<String> = Vec::new();
         let mut id_numbers: HashMap<(EntryKind, String), usize> = HashMap::new();
         let mut by_form: HashMap<String, usize> = HashMap::new();
         let mut forms: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut bare_certifications = Vec::new();
-        for (kind, id, form) in taxonomy.surface_forms() {
-            let folded = collapse_spaces(&fold(form)).0.into_owned();
+        for ((kind, id, _), folded) in taxonomy.surface_forms().into_iter().zip(folded_forms) {
+            let folded = collapse_spaces(folded).0.into_owned();
             if folded.trim().is_empty() {
                 continue;
             }
@@ -185,7 +188,18 @@ impl Extractor {
                     |error| Error::Analyzer(format!("cannot build the extractor: {error}")),
                 )?)
             };
-        Ok(Extractor { automaton, patterns, ids, bare_certifications })
+        Ok(Extractor { automaton, patterns, by_form, ids, bare_certifications })
+    }
+
+    /// The id of the `kind` entry that has exactly the surface form `folded` (a name
+    /// already folded by the analyzer), for resolving names given in structured fields.
+    pub fn lookup(&self, kind: EntryKind, folded: &str) -> Option<&str> {
+        let pattern = self.by_form.get(collapse_spaces(folded.trim()).0.as_ref())?;
+        self.patterns[*pattern]
+            .entries
+            .iter()
+            .find(|(entry_kind, _)| *entry_kind == kind)
+            .map(|(_, number)| self.ids[*number].as_str())
     }
 
     /// Extracts the entries mentioned in `folded` (text already folded by the analyzer).

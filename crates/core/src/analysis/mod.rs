@@ -44,7 +44,7 @@ pub use segment::{AnalyzedToken, Segmenter, StemCache, TokenSink};
 pub use tokenizer::MeiheTokenizer;
 
 use crate::Result;
-use crate::taxonomy::Taxonomy;
+use crate::taxonomy::{EntryKind, Taxonomy};
 
 /// Name under which [`register_tokenizers`] registers the chain; the schema's text fields
 /// refer to it, so it must never change for an existing index.
@@ -89,6 +89,7 @@ impl Analyzer {
     /// and the extractor.
     pub fn new(taxonomy: &Taxonomy) -> Result<Analyzer> {
         let folder = ScriptFolder::new(taxonomy.variants())?;
+        // Folded once here, for jieba's dictionary, the kept-whole terms and the extractor.
         let folded_forms: Vec<String> = taxonomy
             .surface_forms()
             .into_iter()
@@ -100,7 +101,7 @@ impl Analyzer {
             .filter(|form| !form.chars().any(segment::is_han))
             .chain(UNSTEMMED_WORDS.iter().copied());
         let segmenter = Segmenter::new(folded_forms.iter().map(String::as_str), latin_forms)?;
-        let extractor = Extractor::new(taxonomy, |form| folder.fold_str(form))?;
+        let extractor = Extractor::new(taxonomy, &folded_forms)?;
         Ok(Analyzer { folder, segmenter, extractor })
     }
 
@@ -157,9 +158,17 @@ impl Analyzer {
         self.folder.fold_str(text)
     }
 
-    /// True when the segmenter's dictionary holds the folded `word`.
-    pub fn has_word(&self, word: &str) -> bool {
-        self.segmenter.has_word(word)
+    /// The id of the `kind` entry named exactly `name` (any script, any alias), for names
+    /// given in structured fields such as `{"name":"資料分析"}`.
+    ///
+    /// ```
+    /// use meihe_core::{Analyzer, EntryKind, Taxonomy};
+    /// let analyzer = Analyzer::new(&Taxonomy::builtin().unwrap()).unwrap();
+    /// assert_eq!(analyzer.resolve(EntryKind::Skill, "数据分析"), Some("data-analysis"));
+    /// assert_eq!(analyzer.resolve(EntryKind::Skill, "量子糾纏"), None);
+    /// ```
+    pub fn resolve(&self, kind: EntryKind, name: &str) -> Option<&str> {
+        self.extractor.lookup(kind, &self.folder.fold_str(name))
     }
 }
 

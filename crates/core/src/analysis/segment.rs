@@ -97,11 +97,6 @@ impl Segmenter {
         Ok(Segmenter { jieba, stemmer: Stemmer::new(Algorithm::English), protected, unstemmed })
     }
 
-    /// True when jieba's dictionary holds `word` (folded form).
-    pub fn has_word(&self, word: &str) -> bool {
-        self.jieba.has_word(word)
-    }
-
     /// Sends the tokens of `folded` to `out`. With `boundaries`, also marks (sized to
     /// `folded.len() + 1`) every byte offset of the folded text where a token starts or
     /// ends, so that extraction can respect word boundaries.
