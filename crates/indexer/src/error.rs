@@ -30,6 +30,14 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A column mapping does not fit the file's header.
+    #[error("{path}: {message}")]
+    Mapping {
+        /// The file.
+        path: PathBuf,
+        /// What does not fit.
+        message: String,
+    },
     /// tantivy failed while writing or committing.
     #[error("index error: {0}")]
     Index(#[from] tantivy::TantivyError),

@@ -1,5 +1,6 @@
 //! Importing JSON Lines files into one kind's index.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -89,14 +90,16 @@ pub fn import_files(
         unresolved: HashMap::new(),
         failure: None,
     };
+    // Bytes of the files already read; progress within a file is added to it.
     let mut done = 0u64;
     for file in files {
         let name = file.display().to_string();
+        let mut read = 0u64;
         let records = match format {
             Format::Jsonl => read_jsonl(file, |line, outcome| match outcome {
                 LineOutcome::Text(text) => {
-                    progress(done + text.len() as u64 + 1);
-                    done += text.len() as u64 + 1;
+                    read += text.len() as u64 + 1;
+                    progress(done + read);
                     batch.record(&name, line, text);
                 }
                 LineOutcome::Unreadable(message) => {
@@ -107,28 +110,30 @@ pub fn import_files(
                 let file_name = file
                     .file_name()
                     .map_or(name.clone(), |file_name| file_name.to_string_lossy().into_owned());
-                let mut rows = Vec::new();
-                let read = if format == Format::Csv { read_csv } else { read_xlsx };
-                let headers = read(file, &mut |line: usize, offset: u64, row: Row| {
-                    rows.push((line, offset, row))
-                })?;
-                let mapping = ColumnMapping::new(kind, mapping, &headers).map_err(|message| {
-                    Error::Input { path: file.clone(), source: std::io::Error::other(message) }
-                })?;
-                let count = rows.len();
-                for (position, (line, offset, row)) in rows.into_iter().enumerate() {
+                // Set from the header row before any data row arrives.
+                let table: OnceCell<(Vec<String>, ColumnMapping)> = OnceCell::new();
+                let on_headers = |headers: &[String]| {
+                    let columns = ColumnMapping::new(kind, mapping, headers)
+                        .map_err(|message| Error::Mapping { path: file.clone(), message })?;
+                    let _ = table.set((headers.to_vec(), columns));
+                    Ok(())
+                };
+                let mut count = 0;
+                let on_row = |line: usize, offset: u64, row: Row| {
+                    let Some((headers, columns)) = table.get() else { return };
+                    count += 1;
                     progress(done + offset);
-                    match row {
-                        Ok(cells) => match mapping.row_to_json(
-                            &cells,
-                            &headers,
-                            &format!("{file_name}#{}", position + 1),
-                        ) {
-                            Ok(json) => batch.record(&name, line, &json),
-                            Err((field, message)) => batch.reject(&name, line, field, message),
-                        },
+                    match row.map(|cells| {
+                        columns.row_to_json(&cells, headers, &format!("{file_name}#{count}"))
+                    }) {
+                        Ok(Ok(json)) => batch.record(&name, line, &json),
+                        Ok(Err((field, message))) => batch.reject(&name, line, field, message),
                         Err(message) => batch.reject(&name, line, String::new(), message),
                     }
+                };
+                match format {
+                    Format::Csv => read_csv(file, on_headers, on_row)?,
+                    _ => read_xlsx(file, on_headers, on_row)?,
                 }
                 count
             }

@@ -358,9 +358,14 @@ fn insert_path(object: &mut Map<String, Value>, path: &str, value: Value) {
 /// One data row of a table, as [`read_csv`] and [`read_xlsx`] hand it over.
 pub type Row = std::result::Result<Vec<String>, String>;
 
-/// Reads a CSV file: returns the header, and calls `on_row` with each data row's line
-/// number. A row with invalid UTF-8 or the wrong number of cells is an error for that row.
-pub fn read_csv(path: &Path, mut on_row: impl FnMut(usize, u64, Row)) -> Result<Vec<String>> {
+/// Reads a CSV file, streaming: calls `on_headers` with the header row (an error from it
+/// stops the reading), then `on_row` with each data row's line number and byte offset. A
+/// row with invalid UTF-8 or the wrong number of cells is an error for that row.
+pub fn read_csv(
+    path: &Path,
+    on_headers: impl FnOnce(&[String]) -> Result<()>,
+    mut on_row: impl FnMut(usize, u64, Row),
+) -> Result<()> {
     let input_error = |source| Error::Input { path: path.to_owned(), source };
     let file = std::fs::File::open(path).map_err(input_error)?;
     let mut reader =
@@ -376,6 +381,7 @@ pub fn read_csv(path: &Path, mut on_row: impl FnMut(usize, u64, Row)) -> Result<
             .collect(),
         Err(error) => return Err(input_error(std::io::Error::other(error.to_string()))),
     };
+    on_headers(&headers)?;
     let mut record = csv::ByteRecord::new();
     loop {
         match reader.read_byte_record(&mut record) {
@@ -407,7 +413,7 @@ pub fn read_csv(path: &Path, mut on_row: impl FnMut(usize, u64, Row)) -> Result<
             }
         }
     }
-    Ok(headers)
+    Ok(())
 }
 
 fn decode_row(record: &csv::ByteRecord, headers: &[String]) -> Row {
@@ -426,9 +432,14 @@ fn decode_row(record: &csv::ByteRecord, headers: &[String]) -> Row {
         .collect()
 }
 
-/// Reads the first sheet of an Excel workbook (`.xlsx`, `.xls`, `.ods`): returns the
-/// header and calls `on_row` with each data row's 1-based sheet row number.
-pub fn read_xlsx(path: &Path, mut on_row: impl FnMut(usize, u64, Row)) -> Result<Vec<String>> {
+/// Reads the first sheet of an Excel workbook (`.xlsx`, `.xls`, `.ods`): calls
+/// `on_headers` with the header row, then `on_row` with each data row's 1-based sheet row
+/// number (calamine holds the sheet in memory, so there is no byte offset: 0).
+pub fn read_xlsx(
+    path: &Path,
+    on_headers: impl FnOnce(&[String]) -> Result<()>,
+    mut on_row: impl FnMut(usize, u64, Row),
+) -> Result<()> {
     let input_error = |message: String| Error::Input {
         path: path.to_owned(),
         source: std::io::Error::other(message),
@@ -441,12 +452,13 @@ pub fn read_xlsx(path: &Path, mut on_row: impl FnMut(usize, u64, Row)) -> Result
     let mut rows = range.rows();
     let headers: Vec<String> =
         rows.next().map(|row| row.iter().map(cell_text).collect()).unwrap_or_default();
+    on_headers(&headers)?;
     for (index, row) in rows.enumerate() {
         let mut cells: Vec<String> = row.iter().map(cell_text).collect();
         cells.resize(headers.len().max(cells.len()), String::new());
-        on_row(index + 2, index as u64, Ok(cells));
+        on_row(index + 2, 0, Ok(cells));
     }
-    Ok(headers)
+    Ok(())
 }
 
 fn cell_text(cell: &Data) -> String {
