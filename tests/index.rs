@@ -311,31 +311,15 @@ fn bad_csv_rows_and_mappings_get_clear_errors() {
     assert_eq!(rejected[2]["line"], 5);
     assert_eq!(rejected[2]["message"], "expected 3 cells like the header, found 2");
 
-    let output = meihe(&[
-        "index",
-        "--index",
-        index_arg,
-        "--kind",
-        "jobs",
-        "--map",
-        "salery=人數",
-        input_arg,
-    ]);
-    assert!(!output.status.success());
-    assert!(String::from_utf8_lossy(&output.stderr).contains("unknown field `salery` in --map"));
-    let output = meihe(&[
-        "index",
-        "--index",
-        index_arg,
-        "--kind",
-        "jobs",
-        "--map",
-        "title=Title",
-        input_arg,
-    ]);
-    assert!(!output.status.success());
-    assert!(
-        String::from_utf8_lossy(&output.stderr)
-            .contains("no column `Title`; the columns are: 職稱, 公司, 人數")
-    );
+    for (map, error) in [
+        ("salery=人數", "unknown field `salery` in --map"),
+        ("title=Title", "no column `Title`; the columns are: 職稱, 公司, 人數"),
+    ] {
+        let output =
+            meihe(&["index", "--index", index_arg, "--kind", "jobs", "--map", map, input_arg]);
+        assert!(!output.status.success());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(error), "{stderr}");
+        assert_eq!(stderr.matches(error).count(), 1, "the error is printed once: {stderr}");
+    }
 }
