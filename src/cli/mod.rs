@@ -3,6 +3,7 @@
 mod analyze;
 mod generate;
 mod index;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,6 +43,13 @@ enum Command {
     /// (DIR/jobs.jsonl and DIR/resumes.jsonl), for tests and benchmarks.
     #[command(after_help = generate::EXAMPLES)]
     Gen(generate::Args),
+    /// Search job postings or résumés by text in any script, with filters, facets,
+    /// highlights and explanations.
+    #[command(after_help = search::SEARCH_EXAMPLES)]
+    Search(search::SearchArgs),
+    /// Rank résumés for a posting, or postings for a résumé, stored or from a file.
+    #[command(after_help = search::MATCH_EXAMPLES)]
+    Match(search::MatchArgs),
 }
 
 /// Parses the command line, runs the subcommand and maps its result to an exit code.
@@ -53,6 +61,8 @@ pub fn run() -> ExitCode {
         Command::Stats(args) => index::run_stats(cli.taxonomy.as_deref(), args),
         Command::Delete(args) => index::run_delete(cli.taxonomy.as_deref(), args),
         Command::Gen(args) => generate::run(cli.taxonomy.as_deref(), args),
+        Command::Search(args) => search::run_search(cli.taxonomy.as_deref(), args),
+        Command::Match(args) => search::run_match(cli.taxonomy.as_deref(), args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

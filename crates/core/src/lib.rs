@@ -23,6 +23,7 @@ pub mod eligibility;
 mod error;
 mod level;
 pub mod model;
+pub mod profile;
 pub mod schema;
 pub mod taxonomy;
 

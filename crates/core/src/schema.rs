@@ -91,6 +91,8 @@ pub mod names {
     pub const YEARS_IN_TAIWAN: &str = "years_in_taiwan";
     /// The accepted document as JSON, returned by fetch and search.
     pub const SOURCE: &str = "source";
+    /// The resolved profile as JSON (see [`crate::profile`]), read by the pair scorer.
+    pub const PROFILE: &str = "profile";
 }
 
 /// The fields of one kind's index.
@@ -148,6 +150,8 @@ pub struct KindSchema {
     pub years_in_taiwan: Field,
     /// See [`names::SOURCE`].
     pub source: Field,
+    /// See [`names::PROFILE`].
+    pub profile: Field,
 }
 
 impl KindSchema {
@@ -184,6 +188,7 @@ impl KindSchema {
         let experience_years = builder.add_f64_field(names::EXPERIENCE_YEARS, INDEXED | FAST);
         let years_in_taiwan = builder.add_f64_field(names::YEARS_IN_TAIWAN, INDEXED | FAST);
         let source = builder.add_text_field(names::SOURCE, STORED);
+        let profile = builder.add_text_field(names::PROFILE, STORED);
         KindSchema {
             kind,
             schema: builder.build(),
@@ -211,6 +216,7 @@ impl KindSchema {
             experience_years,
             years_in_taiwan,
             source,
+            profile,
         }
     }
 }

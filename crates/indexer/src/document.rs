@@ -3,13 +3,11 @@
 use std::sync::Arc;
 
 use meihe_core::analysis::Scratch;
-use meihe_core::model::{JobPosting, Location, Resume, Salary, SalaryPeriod, SkillRef};
+use meihe_core::model::{JobPosting, Location, Resume, SkillRef};
+use meihe_core::profile::{JobProfile, ResumeProfile};
 use meihe_core::schema::{KindSchema, held_certification_terms, occupation_terms};
-use meihe_core::{Analyzer, EntryKind, Level, Taxonomy};
+use meihe_core::{Analyzer, Level, Taxonomy};
 use tantivy::TantivyDocument;
-
-/// Working hours a month, to turn an hourly wage into a monthly one (22 days × 8 hours).
-const HOURS_PER_MONTH: i64 = 176;
 
 /// What resolving names against the taxonomy left unresolved.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -36,40 +34,35 @@ impl DocumentBuilder {
     /// Builds the document of a job posting.
     pub fn job(&mut self, job: &JobPosting) -> (TantivyDocument, Resolved) {
         let fields = self.fields.clone();
+        let built = JobProfile::build(&self.analyzer, &self.taxonomy, job, &mut self.scratch);
+        let profile = &built.profile;
         let mut document = TantivyDocument::default();
-        let mut resolved = Resolved::default();
         document.add_text(fields.id, &job.id);
         document.add_text(fields.title, &job.title);
         let description = job.description.as_deref().unwrap_or_default();
         document.add_text(fields.body, description);
         document
             .add_text(fields.employer, job.employer.id.as_deref().unwrap_or(&job.employer.name));
-
-        let mut skills = Vec::new();
         for skill in &job.skills {
             self.add_skill_text(&mut document, skill);
-            if let Some(id) = self.resolve_skill(skill, &mut resolved) {
-                if skill.required.unwrap_or(true) {
-                    document.add_text(fields.skill_required, &id);
-                }
-                skills.push(id);
+        }
+        for cert in &job.certifications {
+            if let Some(name) = &cert.name {
+                document.add_text(fields.skills_text, name);
             }
         }
-        let mut certifications = self.add_certifications(
-            &mut document,
-            job.certifications
-                .iter()
-                .map(|cert| (cert.id.as_deref(), cert.name.as_deref(), cert.min_level)),
-            &mut resolved,
-        );
-        let text = format!("{}\n{description}", job.title);
-        self.add_extracted(&mut document, &text, &mut skills, &mut certifications);
-
+        for id in &profile.skills_required {
+            document.add_text(fields.skill_required, id);
+        }
+        let skills: Vec<&String> =
+            profile.skills_required.iter().chain(&profile.skills_preferred).collect();
+        let certifications: Vec<(&str, Option<Level>)> =
+            profile.certifications.iter().map(|need| (need.id.as_str(), need.min_level)).collect();
         add_tags(
             &mut document,
             &fields,
-            job.occupation.as_slice(),
-            &job.industries,
+            job.occupation.iter().chain(&built.mentioned_occupations),
+            job.industries.iter().chain(&built.mentioned_industries),
             job.location.as_ref(),
             job.lang.as_deref(),
             &job.fairs,
@@ -80,23 +73,28 @@ impl DocumentBuilder {
         if let Some(employment) = job.employment_type {
             document.add_text(fields.employment_type, enum_name(&employment));
         }
-        add_salary(&mut document, &fields, job.salary.as_ref());
-        if let Some(posted) = job.posted_at {
-            document.add_i64(fields.day, posted.days_since_epoch());
+        add_salary(&mut document, &fields, profile.salary);
+        if let Some(day) = profile.day {
+            document.add_i64(fields.day, day);
         }
         finish(&mut document, &fields, &skills, &certifications);
         document.add_text(
             fields.source,
             serde_json::to_string(job).expect("a posting always serialises"),
         );
-        (document, resolved)
+        document.add_text(
+            fields.profile,
+            serde_json::to_string(profile).expect("a profile always serialises"),
+        );
+        (document, Resolved { unresolved: built.unresolved })
     }
 
     /// Builds the document of a résumé.
     pub fn resume(&mut self, resume: &Resume) -> (TantivyDocument, Resolved) {
         let fields = self.fields.clone();
+        let built = ResumeProfile::build(&self.analyzer, &self.taxonomy, resume, &mut self.scratch);
+        let profile = &built.profile;
         let mut document = TantivyDocument::default();
-        let mut resolved = Resolved::default();
         document.add_text(fields.id, &resume.id);
         let headline = resume.headline.as_deref().unwrap_or_default();
         document.add_text(fields.title, headline);
@@ -118,30 +116,22 @@ impl DocumentBuilder {
             }
         }
         document.add_text(fields.body, &body);
-
-        let mut skills = Vec::new();
         for skill in &resume.skills {
             self.add_skill_text(&mut document, skill);
-            if let Some(id) = self.resolve_skill(skill, &mut resolved) {
-                skills.push(id);
+        }
+        for cert in &resume.certifications {
+            if let Some(name) = &cert.name {
+                document.add_text(fields.skills_text, name);
             }
         }
-        let mut certifications = self.add_certifications(
-            &mut document,
-            resume
-                .certifications
-                .iter()
-                .map(|cert| (cert.id.as_deref(), cert.name.as_deref(), cert.level)),
-            &mut resolved,
-        );
-        let text = format!("{headline}\n{body}");
-        self.add_extracted(&mut document, &text, &mut skills, &mut certifications);
-
+        let skills: Vec<&String> = profile.skills.iter().collect();
+        let certifications: Vec<(&str, Option<Level>)> =
+            profile.certifications.iter().map(|(id, level)| (id.as_str(), *level)).collect();
         add_tags(
             &mut document,
             &fields,
-            &resume.occupations,
-            &resume.industries,
+            resume.occupations.iter().chain(&built.mentioned_occupations),
+            resume.industries.iter().chain(&built.mentioned_industries),
             resume.location.as_ref(),
             resume.lang.as_deref(),
             &resume.fairs,
@@ -153,9 +143,9 @@ impl DocumentBuilder {
                 document.add_f64(fields.years_in_taiwan, years);
             }
         }
-        add_salary(&mut document, &fields, resume.desired_salary.as_ref());
-        if let Some(updated) = resume.updated_at {
-            document.add_i64(fields.day, updated.days_since_epoch());
+        add_salary(&mut document, &fields, profile.salary);
+        if let Some(day) = profile.day {
+            document.add_i64(fields.day, day);
         }
         document.add_f64(fields.experience_years, experience_years(resume));
         finish(&mut document, &fields, &skills, &certifications);
@@ -163,26 +153,11 @@ impl DocumentBuilder {
             fields.source,
             serde_json::to_string(resume).expect("a résumé always serialises"),
         );
-        (document, resolved)
-    }
-
-    /// Adds certification names as text and returns the resolved (id, level) pairs.
-    fn add_certifications<'a>(
-        &self,
-        document: &mut TantivyDocument,
-        certifications: impl Iterator<Item = (Option<&'a str>, Option<&'a str>, Option<Level>)>,
-        resolved: &mut Resolved,
-    ) -> Vec<(String, Option<Level>)> {
-        let mut found = Vec::new();
-        for (id, name, level) in certifications {
-            if let Some(name) = name {
-                document.add_text(self.fields.skills_text, name);
-            }
-            if let Some(id) = self.resolve_certification(id, name, resolved) {
-                found.push((id, level));
-            }
-        }
-        found
+        document.add_text(
+            fields.profile,
+            serde_json::to_string(profile).expect("a profile always serialises"),
+        );
+        (document, Resolved { unresolved: built.unresolved })
     }
 
     fn add_skill_text(&self, document: &mut TantivyDocument, skill: &SkillRef) {
@@ -197,89 +172,18 @@ impl DocumentBuilder {
             }
         }
     }
-
-    fn resolve_skill(&self, skill: &SkillRef, resolved: &mut Resolved) -> Option<String> {
-        if let Some(id) = skill.id.as_deref().filter(|id| !id.trim().is_empty()) {
-            if self.taxonomy.skill(id).is_none() {
-                resolved.unresolved.push(id.to_owned());
-            }
-            return Some(id.to_owned());
-        }
-        let name = skill.name.as_deref()?;
-        match self.analyzer.resolve(EntryKind::Skill, name) {
-            Some(id) => Some(id.to_owned()),
-            None => {
-                resolved.unresolved.push(name.trim().to_owned());
-                None
-            }
-        }
-    }
-
-    fn resolve_certification(
-        &self,
-        id: Option<&str>,
-        name: Option<&str>,
-        resolved: &mut Resolved,
-    ) -> Option<String> {
-        if let Some(id) = id.filter(|id| !id.trim().is_empty()) {
-            if self.taxonomy.certification(id).is_none() {
-                resolved.unresolved.push(id.to_owned());
-            }
-            return Some(id.to_owned());
-        }
-        let name = name?;
-        // "iPAS 資訊安全工程師" names the same item as "資訊安全工程師".
-        let trimmed = name.trim();
-        let without_brand = trimmed
-            .get(..4)
-            .filter(|head| head.eq_ignore_ascii_case("ipas"))
-            .map(|_| trimmed[4..].trim_start_matches(['-', ' ', ':', '：']));
-        let found = self.analyzer.resolve(EntryKind::Certification, name).or_else(|| {
-            without_brand.and_then(|rest| self.analyzer.resolve(EntryKind::Certification, rest))
-        });
-        match found {
-            Some(id) => Some(id.to_owned()),
-            None => {
-                resolved.unresolved.push(name.trim().to_owned());
-                None
-            }
-        }
-    }
-
-    /// Adds what the text mentions: skills, certifications with stated levels,
-    /// occupations and industries.
-    fn add_extracted(
-        &mut self,
-        document: &mut TantivyDocument,
-        text: &str,
-        skills: &mut Vec<String>,
-        certifications: &mut Vec<(String, Option<Level>)>,
-    ) {
-        let analysis = self.analyzer.analyze_with(text, &mut self.scratch);
-        skills.extend(analysis.skills);
-        certifications
-            .extend(analysis.certifications.into_iter().map(|mention| (mention.id, mention.level)));
-        for code in &analysis.occupations {
-            for term in occupation_terms(code) {
-                document.add_text(self.fields.occupation, &term);
-            }
-        }
-        for industry in &analysis.industries {
-            document.add_text(self.fields.industry, industry);
-        }
-    }
 }
 
 fn finish(
     document: &mut TantivyDocument,
     fields: &KindSchema,
-    skills: &[String],
-    certifications: &[(String, Option<Level>)],
+    skills: &[&String],
+    certifications: &[(&str, Option<Level>)],
 ) {
     let mut seen = std::collections::HashSet::new();
     for skill in skills {
         if seen.insert(skill.as_str()) {
-            document.add_text(fields.skill, skill);
+            document.add_text(fields.skill, *skill);
         }
     }
     let mut terms = std::collections::BTreeSet::new();
@@ -292,20 +196,23 @@ fn finish(
 }
 
 /// Occupations (with all prefixes), industries, place, language and fairs.
-fn add_tags(
+fn add_tags<'a>(
     document: &mut TantivyDocument,
     fields: &KindSchema,
-    occupations: &[String],
-    industries: &[String],
+    occupations: impl Iterator<Item = &'a String>,
+    industries: impl Iterator<Item = &'a String>,
     location: Option<&Location>,
     lang: Option<&str>,
     fairs: &[String],
 ) {
+    let mut terms = std::collections::BTreeSet::new();
     for code in occupations {
-        for term in occupation_terms(code) {
-            document.add_text(fields.occupation, &term);
-        }
+        terms.extend(occupation_terms(code));
     }
+    for term in terms {
+        document.add_text(fields.occupation, &term);
+    }
+    let industries: std::collections::BTreeSet<&String> = industries.collect();
     for industry in industries {
         document.add_text(fields.industry, industry);
     }
@@ -331,21 +238,17 @@ fn add_optional(
 
 /// Salary bounds as TWD per month; other currencies are not converted and not indexed
 /// as numbers (they stay in the stored document).
-fn add_salary(document: &mut TantivyDocument, fields: &KindSchema, salary: Option<&Salary>) {
-    let Some(salary) = salary else { return };
-    if salary.currency.as_deref().is_some_and(|currency| currency != "TWD") {
-        return;
+fn add_salary(
+    document: &mut TantivyDocument,
+    fields: &KindSchema,
+    salary: Option<(Option<i64>, Option<i64>)>,
+) {
+    let Some((min, max)) = salary else { return };
+    if let Some(min) = min {
+        document.add_i64(fields.salary_min, min);
     }
-    let monthly = |amount: i64| match salary.period.unwrap_or(SalaryPeriod::Month) {
-        SalaryPeriod::Month => amount,
-        SalaryPeriod::Year => amount / 12,
-        SalaryPeriod::Hour => amount.saturating_mul(HOURS_PER_MONTH),
-    };
-    if let Some(min) = salary.min {
-        document.add_i64(fields.salary_min, monthly(min));
-    }
-    if let Some(max) = salary.max {
-        document.add_i64(fields.salary_max, monthly(max));
+    if let Some(max) = max {
+        document.add_i64(fields.salary_max, max);
     }
 }
 

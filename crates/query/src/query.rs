@@ -1,5 +1,6 @@
 //! Query building: text, phrases, taxonomy ids and filters.
 
+use meihe_core::model::Date;
 use meihe_core::schema::{Kind, KindSchema, certification_term};
 use meihe_core::{Analyzer, Level};
 use serde::Deserialize;
@@ -18,9 +19,13 @@ pub const SKILLS_BOOST: f32 = 2.0;
 pub const BODY_BOOST: f32 = 1.0;
 /// Boost of a taxonomy id found in the query (資安 → information-security).
 pub const TAXONOMY_BOOST: f32 = 2.5;
+/// Boost of the query's words found near each other, in order (proximity).
+pub const PROXIMITY_BOOST: f32 = 1.5;
+/// How far apart (in units) the query's words may be for the proximity boost.
+pub const PROXIMITY_SLOP: u32 = 3;
 
 /// A certification filter: holds `id` at `min_level` or above.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CertificationFilter {
     /// Certification id.
@@ -31,7 +36,7 @@ pub struct CertificationFilter {
 }
 
 /// Filters of SPEC §6. They restrict; they never score.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Filters {
     /// Every one of these skill ids.
@@ -61,6 +66,12 @@ pub struct Filters {
     /// The fair.
     #[serde(default)]
     pub fair: Option<String>,
+    /// Posted (jobs) or updated (résumés) on or after this date.
+    #[serde(default)]
+    pub date_from: Option<Date>,
+    /// Posted (jobs) or updated (résumés) on or before this date.
+    #[serde(default)]
+    pub date_to: Option<Date>,
 }
 
 /// Builds the query for free text `text` (may be empty) and `filters` over `kind`.
@@ -89,6 +100,9 @@ pub fn build_query(
             scoring.push((Occur::Should, boosted(term_query(field, &token.text, true), boost)));
         }
     }
+    if let Some(query) = proximity_query(analyzer, &fields, &free) {
+        scoring.push((Occur::Should, query));
+    }
     let found = analyzer.extract(text);
     for skill in &found.skills {
         scoring
@@ -111,6 +125,10 @@ pub fn build_query(
     if !scoring.is_empty() {
         let occur = if clauses.is_empty() { Occur::Must } else { Occur::Should };
         clauses.push((occur, Box::new(BooleanQuery::new(scoring))));
+    } else if clauses.is_empty() && !text.trim().is_empty() {
+        // Text with nothing to search for (emoji, punctuation) finds nothing, rather than
+        // everything as an empty query does.
+        clauses.push((Occur::Must, Box::new(EmptyQuery)));
     }
     for filter in filter_queries(&fields, filters) {
         clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
@@ -151,6 +169,14 @@ fn filter_queries(fields: &KindSchema, filters: &Filters) -> Vec<Box<dyn Query>>
         if let Some(value) = value {
             queries.push(term_query(field, value, false));
         }
+    }
+    if filters.date_from.is_some() || filters.date_to.is_some() {
+        let bound = |date: Option<Date>| {
+            date.map_or(std::ops::Bound::Unbounded, |date| {
+                std::ops::Bound::Included(Term::from_field_i64(fields.day, date.days_since_epoch()))
+            })
+        };
+        queries.push(Box::new(RangeQuery::new(bound(filters.date_from), bound(filters.date_to))));
     }
     if let Some(minimum) = filters.salary_min {
         // The range reaches the amount when its upper bound (or, without one, its lower
@@ -207,6 +233,30 @@ fn phrase_query(analyzer: &Analyzer, fields: &KindSchema, phrase: &str) -> Optio
             _ => Box::new(PhraseQuery::new_with_offset(terms)),
         };
         alternatives.push((Occur::Should, boosted(query, boost)));
+    }
+    Some(Box::new(BooleanQuery::new(alternatives)))
+}
+
+/// The free text's words near each other and in order, in the title or the body: a
+/// boost for documents where the words of the query stand together.
+fn proximity_query(analyzer: &Analyzer, fields: &KindSchema, free: &str) -> Option<Box<dyn Query>> {
+    let tokens = analyzer.tokens(free);
+    let first = tokens.first()?.position;
+    let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for (field, boost) in [(fields.title, TITLE_BOOST), (fields.body, BODY_BOOST)] {
+        let mut terms: Vec<(usize, Term)> = Vec::new();
+        for token in &tokens {
+            let offset = token.position - first;
+            if terms.last().is_some_and(|(last, _)| *last == offset) {
+                continue;
+            }
+            terms.push((offset, Term::from_field_text(field, &token.text)));
+        }
+        if terms.len() < 2 {
+            return None;
+        }
+        let phrase = PhraseQuery::new_with_offset_and_slop(terms, PROXIMITY_SLOP);
+        alternatives.push((Occur::Should, boosted(Box::new(phrase), boost * PROXIMITY_BOOST)));
     }
     Some(Box::new(BooleanQuery::new(alternatives)))
 }

@@ -1,0 +1,1 @@
+//! meihe-prematch: recruitment-fair pre-matching.
