@@ -5,3 +5,6 @@ mod analyze;
 
 /// `meihe index`, `stats` and `delete`: bad input, upserts, locks, durability.
 mod index;
+
+/// `meihe search` and `meihe match`: tables, JSON, explanations, errors.
+mod search;

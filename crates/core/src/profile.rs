@@ -17,7 +17,7 @@ pub const HOURS_PER_MONTH: i64 = 176;
 /// Distinct terms kept from a posting's text: the most specific ones.
 pub const JOB_TERMS: usize = 64;
 /// Distinct terms kept from a résumé's text.
-pub const RESUME_TERMS: usize = 512;
+pub const RESUME_TERMS: usize = 160;
 
 /// Words too common to tell postings apart, in folded (Simplified, lower-case) form.
 const COMMON_WORDS: &[&str] = &[
@@ -303,10 +303,14 @@ impl JobProfile {
         let title_end = job.title.len();
         let mut weights: HashMap<String, f32> = HashMap::new();
         for token in &analysis.tokens {
+            // Tokens come in text order and the title comes first, so a word's first
+            // occurrence decides whether it is a title word.
+            if weights.contains_key(token.text.as_str()) {
+                continue;
+            }
             let Some(weight) = term_weight(&token.text) else { continue };
-            let weight = if token.end <= title_end { 2.0 * weight } else { weight };
-            let entry = weights.entry(token.text.clone()).or_insert(0.0);
-            *entry = entry.max(weight);
+            let in_title = token.end <= title_end;
+            weights.insert(token.text.clone(), if in_title { 2.0 * weight } else { weight });
         }
         let mut terms: Vec<(String, f32)> = weights.into_iter().collect();
         terms.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -371,9 +375,10 @@ impl ResumeProfile {
         profile.certifications = held.into_iter().collect();
         let mut terms: HashMap<String, u16> = HashMap::new();
         for token in &analysis.tokens {
-            if term_weight(&token.text).is_some() {
-                let count = terms.entry(token.text.clone()).or_insert(0);
+            if let Some(count) = terms.get_mut(token.text.as_str()) {
                 *count = count.saturating_add(1);
+            } else if term_weight(&token.text).is_some() {
+                terms.insert(token.text.clone(), 1);
             }
         }
         if terms.len() > RESUME_TERMS {
@@ -445,7 +450,9 @@ pub fn monthly_twd(salary: &Salary) -> Option<(Option<i64>, Option<i64>)> {
 /// Han characters, numbers, punctuation and very common words. Longer Han words are more
 /// specific.
 pub fn term_weight(term: &str) -> Option<f32> {
-    if COMMON_WORDS.contains(&term) {
+    static COMMON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| COMMON_WORDS.iter().copied().collect());
+    if COMMON.contains(term) {
         return None;
     }
     let characters = term.chars().count();

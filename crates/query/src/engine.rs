@@ -271,7 +271,7 @@ impl Engine {
         let searcher = self.searcher(kind);
         let not_found = || Error::NotFound { kind: kind_name(kind), id: id.to_owned() };
         let address = self.find(&searcher, kind, id)?.ok_or_else(not_found)?;
-        let (source, _) = self.load(&searcher, kind, address)?;
+        let source = parse_source(&self.load(&searcher, kind, address)?.source);
         match kind {
             Kind::Jobs => Ok(source),
             Kind::Resumes => redact(viewer, source).ok_or_else(not_found),
@@ -285,20 +285,18 @@ impl Engine {
         Ok(hits.first().map(|(_, address)| *address))
     }
 
-    /// The stored source and profile JSON of a document.
-    fn load(
-        &self,
-        searcher: &Searcher,
-        kind: Kind,
-        address: DocAddress,
-    ) -> Result<(Value, String)> {
+    /// The stored id, source JSON and profile JSON of a document, unparsed.
+    fn load(&self, searcher: &Searcher, kind: Kind, address: DocAddress) -> Result<Stored> {
         let fields = self.schema(kind);
         let document: TantivyDocument = searcher.doc(address)?;
         let text = |field: Field| {
             document.get_first(field).and_then(|value| value.as_str()).unwrap_or("{}").to_owned()
         };
-        let source = serde_json::from_str(&text(fields.source)).unwrap_or(Value::Null);
-        Ok((source, text(fields.profile)))
+        Ok(Stored {
+            id: text(fields.id),
+            source: text(fields.source),
+            profile: text(fields.profile),
+        })
     }
 
     /// Free-text search over `kind` (SPEC §5, §6).
@@ -327,9 +325,12 @@ impl Engine {
         };
         let mut hits = Vec::new();
         for candidate in ranked.into_iter().skip(from).take(size) {
-            let Some(doc) = self.visible(kind, candidate.source, viewer) else { continue };
+            let Some(doc) = self.visible(kind, parse_source(&candidate.stored.source), viewer)
+            else {
+                continue;
+            };
             let explanation = request.explain.then(|| {
-                let profile = parse_profile(kind, &candidate.profile);
+                let profile = parse_profile(kind, &candidate.stored.profile);
                 let mut explanation = self.explain_search(candidate.score, &query_skills, &profile);
                 if let Some(eligibility) = &candidate.eligibility {
                     explanation["eligibility"] = json!(eligibility);
@@ -360,7 +361,7 @@ impl Engine {
         let searcher = self.searcher(kind);
         let not_found = || Error::NotFound { kind: kind_name(kind), id: id.to_owned() };
         let address = self.find(&searcher, kind, id)?.ok_or_else(not_found)?;
-        let (source, _) = self.load(&searcher, kind, address)?;
+        let source = parse_source(&self.load(&searcher, kind, address)?.source);
         if kind == Kind::Resumes && redact(viewer, source.clone()).is_none() {
             return Err(not_found());
         }
@@ -428,10 +429,10 @@ impl Engine {
                 let score = match &asking {
                     Asking::Job(job) => pair_score(
                         job,
-                        &serde_json::from_str(&candidate.profile).unwrap_or_default(),
+                        &serde_json::from_str(&candidate.stored.profile).unwrap_or_default(),
                     ),
                     Asking::Resume(resume) => pair_score(
-                        &serde_json::from_str(&candidate.profile).unwrap_or_default(),
+                        &serde_json::from_str(&candidate.stored.profile).unwrap_or_default(),
                         resume,
                     ),
                 };
@@ -442,7 +443,7 @@ impl Engine {
             b.score
                 .total_cmp(&a.score)
                 .then_with(|| second.score.total_cmp(&first.score))
-                .then_with(|| doc_id(&first.source).cmp(&doc_id(&second.source)))
+                .then_with(|| first.stored.id.cmp(&second.stored.id))
         });
         let highlighter = if options.highlight {
             let terms = asking.highlight_terms(&self.taxonomy);
@@ -452,7 +453,10 @@ impl Engine {
         };
         let mut hits = Vec::new();
         for (score, candidate) in scored.into_iter().skip(from).take(size) {
-            let Some(doc) = self.visible(target, candidate.source, viewer) else { continue };
+            let Some(doc) = self.visible(target, parse_source(&candidate.stored.source), viewer)
+            else {
+                continue;
+            };
             let explanation = options.explain.then(|| {
                 let mut explanation = self.explain_pair(&score);
                 if let Some(eligibility) = &candidate.eligibility {
@@ -474,7 +478,7 @@ impl Engine {
             let address = self
                 .find(&searcher, kind, id)?
                 .ok_or_else(|| Error::NotFound { kind: kind_name(kind), id: id.to_owned() })?;
-            Ok(self.load(&searcher, kind, address)?.1)
+            Ok(self.load(&searcher, kind, address)?.profile)
         };
         let job: JobProfile = serde_json::from_str(&profile(Kind::Jobs, job)?).unwrap_or_default();
         let resume: ResumeProfile =
@@ -505,13 +509,8 @@ impl Engine {
             };
             let mut candidates = Vec::with_capacity(top.len());
             for (score, address) in top {
-                let (source, profile) = self.load(searcher, kind, address)?;
-                candidates.push(Candidate {
-                    score: f64::from(score),
-                    source,
-                    profile,
-                    eligibility: None,
-                });
+                let stored = self.load(searcher, kind, address)?;
+                candidates.push(Candidate { score: f64::from(score), stored, eligibility: None });
             }
             return Ok((total as u64, candidates, counts));
         };
@@ -521,16 +520,15 @@ impl Engine {
         let mut kept = Vec::new();
         let mut addresses = Vec::new();
         for (score, address) in all {
-            let (source, profile) = self.load(searcher, kind, address)?;
-            let Ok(resume) = serde_json::from_value::<Resume>(source.clone()) else { continue };
+            let stored = self.load(searcher, kind, address)?;
+            let Ok(resume) = serde_json::from_str::<Resume>(&stored.source) else { continue };
             let verdict = mid_level_technical(&resume, offer);
             if verdict.eligible {
                 addresses.push(address);
                 if kept.len() < depth {
                     kept.push(Candidate {
                         score: f64::from(score),
-                        source,
-                        profile,
+                        stored,
                         eligibility: Some(verdict),
                     });
                 }
@@ -766,12 +764,22 @@ impl Engine {
     }
 }
 
+/// A stored document's fields, unparsed: only the page's sources are parsed.
+struct Stored {
+    id: String,
+    source: String,
+    profile: String,
+}
+
 /// A retrieved document before paging.
 struct Candidate {
     score: f64,
-    source: Value,
-    profile: String,
+    stored: Stored,
     eligibility: Option<Eligibility>,
+}
+
+fn parse_source(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
 enum Asking {

@@ -109,12 +109,16 @@ impl SegmentFacets {
         let mut result: FieldCounts = HashMap::new();
         for (field, column, counts) in self.columns {
             let terms = result.entry(field).or_default();
-            let mut text = String::new();
-            for (ord, count) in counts.into_iter().enumerate().filter(|(_, count)| *count > 0) {
-                if column.ord_to_str(ord as u64, &mut text).unwrap_or(false) {
-                    *terms.entry(text.clone()).or_insert(0) += count;
+            // One pass over the dictionary, in ordinal order, rather than a look-up each.
+            let ords: Vec<u64> =
+                (0..counts.len() as u64).filter(|ord| counts[*ord as usize] > 0).collect();
+            let mut next = ords.iter();
+            let _ = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                if let Some(ord) = next.next() {
+                    let term = String::from_utf8_lossy(bytes).into_owned();
+                    *terms.entry(term).or_insert(0) += counts[*ord as usize];
                 }
-            }
+            });
         }
         result
     }

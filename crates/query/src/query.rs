@@ -19,6 +19,9 @@ pub const SKILLS_BOOST: f32 = 2.0;
 pub const BODY_BOOST: f32 = 1.0;
 /// Boost of a taxonomy id found in the query (資安 → information-security).
 pub const TAXONOMY_BOOST: f32 = 2.5;
+/// Boost of an occupation the query names (資料工程師 → its 4-digit code), matched
+/// against the occupations documents state or mention.
+pub const OCCUPATION_BOOST: f32 = 1.5;
 /// Boost of the query's words found near each other, in order (proximity).
 pub const PROXIMITY_BOOST: f32 = 1.5;
 /// How far apart (in units) the query's words may be for the proximity boost.
@@ -107,6 +110,12 @@ pub fn build_query(
     for skill in &found.skills {
         scoring
             .push((Occur::Should, boosted(term_query(fields.skill, skill, false), TAXONOMY_BOOST)));
+    }
+    for code in &found.occupations {
+        scoring.push((
+            Occur::Should,
+            boosted(term_query(fields.occupation, code, false), OCCUPATION_BOOST),
+        ));
     }
     for mention in &found.certifications {
         let term = mention
