@@ -3,6 +3,8 @@
 mod analyze;
 mod generate;
 mod index;
+mod keys;
+mod prematch;
 mod search;
 
 use std::path::PathBuf;
@@ -50,6 +52,11 @@ enum Command {
     /// Rank résumés for a posting, or postings for a résumé, stored or from a file.
     #[command(after_help = search::MATCH_EXAMPLES)]
     Match(search::MatchArgs),
+    /// Pre-match a recruitment fair: who meets whom, and when, as a conflict-free
+    /// timetable (CSV, iCalendar or Excel).
+    Prematch(prematch::PrematchArgs),
+    /// Manage the API keys of `meihe serve`: add (prints the key once), list, revoke.
+    Keys(keys::KeysArgs),
 }
 
 /// Parses the command line, runs the subcommand and maps its result to an exit code.
@@ -63,6 +70,8 @@ pub fn run() -> ExitCode {
         Command::Gen(args) => generate::run(cli.taxonomy.as_deref(), args),
         Command::Search(args) => search::run_search(cli.taxonomy.as_deref(), args),
         Command::Match(args) => search::run_match(cli.taxonomy.as_deref(), args),
+        Command::Prematch(args) => prematch::run(cli.taxonomy.as_deref(), args),
+        Command::Keys(args) => keys::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

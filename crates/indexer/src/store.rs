@@ -106,6 +106,13 @@ impl KindWriter {
         self.writer.delete_term(Term::from_field_text(self.fields.id, id));
     }
 
+    /// Commits durably and keeps the writer (and its lock) for more changes: once this
+    /// returns, the changes survive a crash or `kill -9`.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer.commit()?;
+        Ok(())
+    }
+
     /// Commits and waits for merges, releasing the lock: once this returns, the changes
     /// are on disk (tantivy syncs its files and its meta file) and survive a crash or
     /// `kill -9`.

@@ -10,6 +10,8 @@
 
 pub mod engine;
 pub mod facets;
+pub mod fair;
+pub mod http;
 pub mod query;
 pub mod score;
 pub mod visibility;

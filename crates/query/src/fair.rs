@@ -1,0 +1,1 @@
+//! Fairs: listing and pre-matching from the index.
