@@ -8,3 +8,12 @@ mod index;
 
 /// `meihe search` and `meihe match`: tables, JSON, explanations, errors.
 mod search;
+
+/// `meihe keys`: add, list, revoke, errors.
+mod keys;
+
+/// `meihe prematch`: summary, exports, errors.
+mod prematch;
+
+/// `meihe serve`: every route, roles, errors, durability, over HTTP.
+mod http;

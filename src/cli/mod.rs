@@ -6,6 +6,7 @@ mod index;
 mod keys;
 mod prematch;
 mod search;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +56,10 @@ enum Command {
     /// Pre-match a recruitment fair: who meets whom, and when, as a conflict-free
     /// timetable (CSV, iCalendar or Excel).
     Prematch(prematch::PrematchArgs),
+    /// Serve the HTTP API (SPEC §6): search, match, writes, fairs; on ./index, filled with
+    /// the sample data when empty, at http://127.0.0.1:8080.
+    #[command(after_help = serve::EXAMPLES)]
+    Serve(serve::ServeArgs),
     /// Manage the API keys of `meihe serve`: add (prints the key once), list, revoke.
     Keys(keys::KeysArgs),
 }
@@ -72,6 +77,7 @@ pub fn run() -> ExitCode {
         Command::Match(args) => search::run_match(cli.taxonomy.as_deref(), args),
         Command::Prematch(args) => prematch::run(cli.taxonomy.as_deref(), args),
         Command::Keys(args) => keys::run(args),
+        Command::Serve(args) => serve::run(cli.taxonomy.as_deref(), args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -6,10 +6,10 @@ use std::sync::Arc;
 use anyhow::{Context, Result, bail};
 use meihe_core::model::{parse_job, parse_resume};
 use meihe_core::schema::Kind;
-use meihe_core::{Analyzer, Level, Taxonomy};
+use meihe_core::{Analyzer, Taxonomy};
 use meihe_query::{
-    CertificationFilter, EligibleFor, Engine, Filters, MatchOptions, OfferTerms, SearchRequest,
-    SearchResponse, Subject, Viewer,
+    EligibleFor, Engine, Filters, MatchOptions, OfferTerms, SearchRequest, SearchResponse, Subject,
+    Viewer,
 };
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -138,60 +138,29 @@ fn parse_filters(arguments: &[String]) -> Result<(Filters, Option<EligibleFor>)>
         let Some((key, value)) = argument.split_once('=') else {
             bail!("--filter {argument}: expected KEY=VALUE, such as skill=python");
         };
-        let value = value.trim();
-        if value.is_empty() {
-            bail!("--filter {key}: the value is empty");
-        }
-        let number = || -> Result<i64> {
-            value
+        let key = key.trim();
+        if key == "eligible_mid_level" {
+            let salary = value
+                .trim()
                 .replace([',', '_'], "")
                 .parse()
-                .with_context(|| format!("--filter {key}: `{value}` is not a whole number"))
-        };
-        let date = || -> Result<meihe_core::model::Date> {
-            meihe_core::model::Date::parse(value)
-                .with_context(|| format!("--filter {key}: `{value}` is not a date (YYYY-MM-DD)"))
-        };
-        match key.trim() {
-            "skill" | "skills" => filters.skills.push(value.to_owned()),
-            "certification" | "certifications" => {
-                let (id, level) = match value.split_once('@') {
-                    Some((id, level)) => {
-                        let level: Level = level.parse().map_err(|_| {
-                            anyhow::anyhow!(
-                                "--filter certification: unknown level `{level}`; expected beginner, intermediate or advanced"
-                            )
-                        })?;
-                        (id, Some(level))
-                    }
-                    None => (value, None),
-                };
-                filters
-                    .certifications
-                    .push(CertificationFilter { id: id.to_owned(), min_level: level });
-            }
-            "occupation" | "occupations" => filters.occupations.push(value.to_owned()),
-            "industry" | "industries" => filters.industries.push(value.to_owned()),
-            "city" => filters.city = Some(value.to_owned()),
-            "salary_min" => filters.salary_min = Some(number()?),
-            "work_category" => filters.work_category = Some(value.to_owned()),
-            "work_authorization" => filters.work_authorization = Some(value.to_owned()),
-            "fair" => filters.fair = Some(value.to_owned()),
-            "date_from" => filters.date_from = Some(date()?),
-            "date_to" => filters.date_to = Some(date()?),
-            "eligible_mid_level" => {
-                eligible = Some(EligibleFor {
-                    mid_level_technical: Some(OfferTerms {
-                        monthly_salary: number()?,
-                        annual_pay: None,
-                        first_hire: false,
-                    }),
-                })
-            }
-            other => bail!(
-                "--filter {other}: unknown filter; expected skill, certification, occupation, industry, city, salary_min, work_category, work_authorization, fair, date_from, date_to or eligible_mid_level"
-            ),
+                .with_context(|| format!("--filter {key}: `{value}` is not a whole number"))?;
+            eligible = Some(EligibleFor {
+                mid_level_technical: Some(OfferTerms {
+                    monthly_salary: salary,
+                    annual_pay: None,
+                    first_hire: false,
+                }),
+            });
+            continue;
         }
+        filters.set(key, value).map_err(|message| {
+            if message.starts_with("unknown filter") {
+                anyhow::anyhow!("--filter {key}: {message}, eligible_mid_level")
+            } else {
+                anyhow::anyhow!("--filter {key}: {message}")
+            }
+        })?;
     }
     Ok((filters, eligible))
 }

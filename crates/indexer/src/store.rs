@@ -113,6 +113,12 @@ impl KindWriter {
         Ok(())
     }
 
+    /// Drops every change since the last commit.
+    pub fn rollback(&mut self) -> Result<()> {
+        self.writer.rollback()?;
+        Ok(())
+    }
+
     /// Commits and waits for merges, releasing the lock: once this returns, the changes
     /// are on disk (tantivy syncs its files and its meta file) and survive a crash or
     /// `kill -9`.

@@ -73,7 +73,7 @@ fn invalid(field: &str, message: impl Into<String>) -> Error {
 }
 
 /// The offer a mid-level technical eligibility filter checks candidates against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OfferTerms {
     /// Monthly salary offered, TWD.
@@ -87,7 +87,7 @@ pub struct OfferTerms {
 }
 
 /// Eligibility filters (SPEC §5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EligibleFor {
     /// Mid-level technical work (中階技術人力) at this offer.
@@ -96,7 +96,7 @@ pub struct EligibleFor {
 }
 
 /// A search request (SPEC §6).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct SearchRequest {
     /// Free text in any script; `"…"` for phrases. Empty: every document that passes the
@@ -119,7 +119,7 @@ pub struct SearchRequest {
 }
 
 /// Options of a match request (SPEC §6 `POST /v1/match`).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct MatchOptions {
     /// Filters on the documents matched.
@@ -142,24 +142,26 @@ pub struct MatchOptions {
 }
 
 /// One hit.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Hit {
     /// Document id.
     pub id: String,
     /// Search: BM25 relevance. Match: the pair score in [0, 1].
     pub score: f64,
     /// The document, redacted for the viewer.
+    #[schema(value_type = Object)]
     pub doc: Value,
     /// Snippets of the original text by field, matched characters in `<em>`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub highlights: Option<BTreeMap<String, Vec<String>>>,
     /// Why it matched and what is missing.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
     pub explanation: Option<Value>,
 }
 
 /// A page of results.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct SearchResponse {
     /// Documents that match (before paging).
     pub total: u64,

@@ -24,7 +24,7 @@ pub const FACETS: &[&str] = &[
 pub const FACET_VALUES: usize = 30;
 
 /// One value of a facet and how many matching documents have it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FacetCount {
     /// The value: an id, `id@level`, a code or a name.
     pub value: String,

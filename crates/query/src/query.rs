@@ -28,18 +28,20 @@ pub const PROXIMITY_BOOST: f32 = 1.5;
 pub const PROXIMITY_SLOP: u32 = 3;
 
 /// A certification filter: holds `id` at `min_level` or above.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CertificationFilter {
     /// Certification id.
+    #[schema(example = "ipas-infosec")]
     pub id: String,
-    /// Lowest acceptable level; any when absent.
+    /// Lowest acceptable level (`beginner`, `intermediate`, `advanced`); any when absent.
     #[serde(default)]
+    #[schema(value_type = Option<String>, example = "intermediate")]
     pub min_level: Option<Level>,
 }
 
 /// Filters of SPEC §6. They restrict; they never score.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, serde::Serialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Filters {
     /// Every one of these skill ids.
@@ -71,11 +73,77 @@ pub struct Filters {
     pub fair: Option<String>,
     /// Posted (jobs) or updated (résumés) on or after this date.
     #[serde(default)]
+    #[schema(value_type = Option<String>, format = Date)]
     pub date_from: Option<Date>,
     /// Posted (jobs) or updated (résumés) on or before this date.
     #[serde(default)]
+    #[schema(value_type = Option<String>, format = Date)]
     pub date_to: Option<Date>,
 }
+
+impl Filters {
+    /// Sets one filter from a `KEY=VALUE` pair, as the command line's `--filter` and the
+    /// HTTP GET routes' query parameters give them. List filters (`skill`,
+    /// `certification`, `occupation`, `industry`) add to their list. The error says what
+    /// is wrong with the value.
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err("the value is empty".into());
+        }
+        let number = || -> Result<i64, String> {
+            value
+                .replace([',', '_'], "")
+                .parse()
+                .map_err(|_| format!("`{value}` is not a whole number"))
+        };
+        let date = || -> Result<Date, String> {
+            Date::parse(value).ok_or_else(|| format!("`{value}` is not a date (YYYY-MM-DD)"))
+        };
+        match key {
+            "skill" | "skills" => self.skills.push(value.to_owned()),
+            "certification" | "certifications" => {
+                let (id, level) = match value.split_once('@') {
+                    Some((id, level)) => {
+                        let level: Level = level.parse().map_err(|_| {
+                            format!("unknown level `{level}`; expected beginner, intermediate or advanced")
+                        })?;
+                        (id, Some(level))
+                    }
+                    None => (value, None),
+                };
+                self.certifications
+                    .push(CertificationFilter { id: id.to_owned(), min_level: level });
+            }
+            "occupation" | "occupations" => self.occupations.push(value.to_owned()),
+            "industry" | "industries" => self.industries.push(value.to_owned()),
+            "city" => self.city = Some(value.to_owned()),
+            "salary_min" => self.salary_min = Some(number()?),
+            "work_category" => self.work_category = Some(value.to_owned()),
+            "work_authorization" => self.work_authorization = Some(value.to_owned()),
+            "fair" => self.fair = Some(value.to_owned()),
+            "date_from" => self.date_from = Some(date()?),
+            "date_to" => self.date_to = Some(date()?),
+            _ => return Err(format!("unknown filter; expected one of {}", FILTER_KEYS.join(", "))),
+        }
+        Ok(())
+    }
+}
+
+/// The filter names [`Filters::set`] accepts.
+pub const FILTER_KEYS: &[&str] = &[
+    "skill",
+    "certification",
+    "occupation",
+    "industry",
+    "city",
+    "salary_min",
+    "work_category",
+    "work_authorization",
+    "fair",
+    "date_from",
+    "date_to",
+];
 
 /// Builds the query for free text `text` (may be empty) and `filters` over `kind`.
 /// Hidden résumés are always excluded, so no caller can forget it.
