@@ -95,6 +95,25 @@ pub struct EligibleFor {
     pub mid_level_technical: Option<OfferTerms>,
 }
 
+impl EligibleFor {
+    /// Mid-level technical eligibility at a monthly salary written as text (`36000`,
+    /// `36,000`), as the command line and the GET routes give it.
+    pub fn mid_level_at(salary: &str) -> std::result::Result<EligibleFor, String> {
+        let monthly_salary = salary
+            .trim()
+            .replace([',', '_'], "")
+            .parse()
+            .map_err(|_| format!("`{salary}` is not a whole number"))?;
+        Ok(EligibleFor {
+            mid_level_technical: Some(OfferTerms {
+                monthly_salary,
+                annual_pay: None,
+                first_hire: false,
+            }),
+        })
+    }
+}
+
 /// A search request (SPEC §6).
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields, default)]
@@ -318,22 +337,23 @@ impl Engine {
         }
         let searcher = self.searcher(kind);
         let (total, ranked, counts) =
-            self.collect(&searcher, kind, &*query, from + size, &request.facets, offer)?;
-        let query_skills = self.query_skills(&request.q, &request.filters);
+            self.collect(&searcher, kind, &*query, from..from + size, &request.facets, offer)?;
+        let query_skills = request.explain.then(|| self.query_skills(&request.q, &request.filters));
         let highlighter = if request.highlight {
             Some(Highlighter::new(self, &searcher, kind, &self.highlight_terms(&request.q))?)
         } else {
             None
         };
         let mut hits = Vec::new();
-        for candidate in ranked.into_iter().skip(from).take(size) {
+        for candidate in ranked {
             let Some(doc) = self.visible(kind, parse_source(&candidate.stored.source), viewer)
             else {
                 continue;
             };
             let explanation = request.explain.then(|| {
                 let profile = parse_profile(kind, &candidate.stored.profile);
-                let mut explanation = self.explain_search(candidate.score, &query_skills, &profile);
+                let wanted = query_skills.as_ref().expect("computed when explaining");
+                let mut explanation = self.explain_search(candidate.score, wanted, &profile);
                 if let Some(eligibility) = &candidate.eligibility {
                     explanation["eligibility"] = json!(eligibility);
                 }
@@ -363,21 +383,13 @@ impl Engine {
         let searcher = self.searcher(kind);
         let not_found = || Error::NotFound { kind: kind_name(kind), id: id.to_owned() };
         let address = self.find(&searcher, kind, id)?.ok_or_else(not_found)?;
-        let source = parse_source(&self.load(&searcher, kind, address)?.source);
-        if kind == Kind::Resumes && redact(viewer, source.clone()).is_none() {
+        let stored = self.load(&searcher, kind, address)?;
+        if kind == Kind::Resumes && redact(viewer, parse_source(&stored.source)).is_none() {
             return Err(not_found());
         }
-        let subject = match kind {
-            Kind::Jobs => Subject::Job(Box::new(
-                serde_json::from_value(source)
-                    .map_err(|error| invalid("job", error.to_string()))?,
-            )),
-            Kind::Resumes => Subject::Resume(Box::new(
-                serde_json::from_value(source)
-                    .map_err(|error| invalid("resume", error.to_string()))?,
-            )),
-        };
-        self.match_subject(&subject, options, viewer)
+        // The stored profile is what building one from the source would give: no need to
+        // analyse the document again.
+        self.match_profile(parse_profile(kind, &stored.profile), options, viewer)
     }
 
     /// Matches a posting or résumé, stored or not (SPEC §5): tantivy retrieves documents
@@ -389,6 +401,25 @@ impl Engine {
         options: &MatchOptions,
         viewer: &Viewer,
     ) -> Result<SearchResponse> {
+        let mut scratch = Scratch::default();
+        let asking = match subject {
+            Subject::Job(job) => Profile::Job(
+                JobProfile::build(&self.analyzer, &self.taxonomy, job, &mut scratch).profile,
+            ),
+            Subject::Resume(resume) => Profile::Resume(
+                ResumeProfile::build(&self.analyzer, &self.taxonomy, resume, &mut scratch).profile,
+            ),
+        };
+        self.match_profile(asking, options, viewer)
+    }
+
+    /// The two stages of a match, from the asking document's profile.
+    fn match_profile(
+        &self,
+        asking: Profile,
+        options: &MatchOptions,
+        viewer: &Viewer,
+    ) -> Result<SearchResponse> {
         let started = Instant::now();
         let (from, size) = page(options.from, options.size)?;
         check_facets(&options.facets)?;
@@ -396,21 +427,9 @@ impl Engine {
         if rerank == 0 || rerank > MAX_WINDOW {
             return Err(invalid("rerank", format!("must be between 1 and {MAX_WINDOW}")));
         }
-        let mut scratch = Scratch::default();
-        let (target, asking) = match subject {
-            Subject::Job(job) => (
-                Kind::Resumes,
-                Asking::Job(
-                    JobProfile::build(&self.analyzer, &self.taxonomy, job, &mut scratch).profile,
-                ),
-            ),
-            Subject::Resume(resume) => (
-                Kind::Jobs,
-                Asking::Resume(
-                    ResumeProfile::build(&self.analyzer, &self.taxonomy, resume, &mut scratch)
-                        .profile,
-                ),
-            ),
+        let target = match asking {
+            Profile::Job(_) => Kind::Resumes,
+            Profile::Resume(_) => Kind::Jobs,
         };
         let offer = eligibility_offer(target, options.eligible_for.as_ref())?;
         let fields = self.schema(target);
@@ -424,16 +443,16 @@ impl Engine {
         let searcher = self.searcher(target);
         let depth = rerank.max(from + size);
         let (total, retrieved, counts) =
-            self.collect(&searcher, target, &*query, depth, &options.facets, offer)?;
+            self.collect(&searcher, target, &*query, 0..depth, &options.facets, offer)?;
         let mut scored: Vec<(PairScore, Candidate)> = retrieved
             .into_iter()
             .map(|candidate| {
                 let score = match &asking {
-                    Asking::Job(job) => pair_score(
+                    Profile::Job(job) => pair_score(
                         job,
                         &serde_json::from_str(&candidate.stored.profile).unwrap_or_default(),
                     ),
-                    Asking::Resume(resume) => pair_score(
+                    Profile::Resume(resume) => pair_score(
                         &serde_json::from_str(&candidate.stored.profile).unwrap_or_default(),
                         resume,
                     ),
@@ -490,19 +509,21 @@ impl Engine {
         Ok((score, explanation))
     }
 
-    /// Runs `query`, returning the total, the best `depth` candidates (all candidates that
-    /// pass eligibility when `offer` is set) and facet counts.
+    /// Runs `query`, returning the total, the candidates at `ranks` (among those that pass eligibility when `offer` is set) and facet
+    /// counts. Only those candidates' stored fields are read, besides the résumés the
+    /// eligibility rules must see.
     fn collect(
         &self,
         searcher: &Searcher,
         kind: Kind,
         query: &dyn Query,
-        depth: usize,
+        ranks: std::ops::Range<usize>,
         facets: &[String],
         offer: Option<Offer>,
     ) -> Result<(u64, Vec<Candidate>, crate::facets::FieldCounts)> {
         let Some(offer) = offer else {
-            let top = TopDocs::with_limit(depth.max(1)).order_by_score();
+            let top =
+                TopDocs::with_limit(ranks.len().max(1)).and_offset(ranks.start).order_by_score();
             let (top, total, counts) = if facets.is_empty() {
                 let (top, total) = searcher.search(query, &(top, Count))?;
                 (top, total, HashMap::new())
@@ -510,7 +531,7 @@ impl Engine {
                 searcher.search(query, &(top, Count, FacetCollector::new(facets)))?
             };
             let mut candidates = Vec::with_capacity(top.len());
-            for (score, address) in top {
+            for (score, address) in top.into_iter().take(ranks.len()) {
                 let stored = self.load(searcher, kind, address)?;
                 candidates.push(Candidate { score: f64::from(score), stored, eligibility: None });
             }
@@ -520,14 +541,15 @@ impl Engine {
         let total = searcher.search(query, &Count)?;
         let all = searcher.search(query, &TopDocs::with_limit(total.max(1)).order_by_score())?;
         let mut kept = Vec::new();
-        let mut addresses = Vec::new();
+        let mut addresses: Vec<DocAddress> = Vec::new();
         for (score, address) in all {
             let stored = self.load(searcher, kind, address)?;
             let Ok(resume) = serde_json::from_str::<Resume>(&stored.source) else { continue };
             let verdict = mid_level_technical(&resume, offer);
             if verdict.eligible {
+                let rank = addresses.len();
                 addresses.push(address);
-                if kept.len() < depth {
+                if ranks.contains(&rank) {
                     kept.push(Candidate {
                         score: f64::from(score),
                         stored,
@@ -553,7 +575,7 @@ impl Engine {
 
     /// The retrieval query of a match: what the asking document has or asks for, looked
     /// up in the other kind's keyword and text fields.
-    fn retrieval_query(&self, asking: &Asking, fields: &KindSchema) -> Box<dyn Query> {
+    fn retrieval_query(&self, asking: &Profile, fields: &KindSchema) -> Box<dyn Query> {
         let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut term = |field: Field, text: &str, boost: f32| {
             let query =
@@ -561,7 +583,7 @@ impl Engine {
             should.push((Occur::Should, Box::new(BoostQuery::new(Box::new(query), boost))));
         };
         let text_terms: Vec<(String, f32)> = match asking {
-            Asking::Job(job) => {
+            Profile::Job(job) => {
                 for id in &job.skills_required {
                     term(fields.skill, id, 3.0);
                 }
@@ -583,7 +605,7 @@ impl Engine {
                 }
                 job.terms.iter().take(RETRIEVAL_TERMS).cloned().collect()
             }
-            Asking::Resume(resume) => {
+            Profile::Resume(resume) => {
                 for id in &resume.skills {
                     term(fields.skill, id, 2.0);
                     term(fields.skill_required, id, 1.0);
@@ -739,16 +761,16 @@ impl Engine {
         }
     }
 
-    /// Terms to highlight for a free-text query: its own terms and the names of the
-    /// skills and certifications it mentions, so an English query marks Chinese text.
+    /// Words to highlight for a free-text query (the highlighter analyses them): the query
+    /// and the names of the skills and certifications it mentions, so an English query
+    /// marks Chinese text.
     fn highlight_terms(&self, text: &str) -> Vec<String> {
         let cleaned: String = text
             .chars()
             .map(|c| if matches!(c, '"' | '“' | '”' | '「' | '」') { ' ' } else { c })
             .collect();
-        let mut terms: Vec<String> =
-            self.analyzer.tokens(&cleaned).into_iter().map(|token| token.text).collect();
         let found = self.analyzer.extract(&cleaned);
+        let mut words = vec![cleaned];
         let names =
             found.skills.iter().filter_map(|id| self.taxonomy.names(EntryKind::Skill, id)).chain(
                 found.certifications.iter().filter_map(|mention| {
@@ -756,13 +778,9 @@ impl Engine {
                 }),
             );
         for names in names {
-            for name in [&names.zh_hant, &names.en].into_iter().chain(&names.aliases) {
-                terms.extend(self.analyzer.tokens(name).into_iter().map(|token| token.text));
-            }
+            words.extend([&names.zh_hant, &names.en].into_iter().chain(&names.aliases).cloned());
         }
-        terms.sort();
-        terms.dedup();
-        terms
+        words
     }
 }
 
@@ -784,20 +802,21 @@ fn parse_source(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or(Value::Null)
 }
 
-enum Asking {
+/// A document's profile: a posting's or a résumé's.
+enum Profile {
     Job(JobProfile),
     Resume(ResumeProfile),
 }
 
-impl Asking {
+impl Profile {
     /// Names of the asking side's skills and its top terms.
     fn highlight_terms(&self, taxonomy: &Taxonomy) -> Vec<String> {
         let (skills, terms): (Vec<&String>, Vec<String>) = match self {
-            Asking::Job(job) => (
+            Profile::Job(job) => (
                 job.skills_required.iter().chain(&job.skills_preferred).collect(),
                 job.terms.iter().take(RETRIEVAL_TERMS).map(|(term, _)| term.clone()).collect(),
             ),
-            Asking::Resume(resume) => (resume.skills.iter().collect(), Vec::new()),
+            Profile::Resume(resume) => (resume.skills.iter().collect(), Vec::new()),
         };
         let mut all = terms;
         for id in skills {
@@ -807,11 +826,6 @@ impl Asking {
         }
         all
     }
-}
-
-enum Profile {
-    Job(JobProfile),
-    Resume(ResumeProfile),
 }
 
 fn parse_profile(kind: Kind, text: &str) -> Profile {

@@ -52,19 +52,22 @@ impl Writer {
                     batch.extend(receiver.try_iter());
                     let mut touched = [false; 2];
                     let mut failure = None;
-                    for request in &batch {
-                        let (kind, result) = match &request.change {
+                    let mut replies = Vec::with_capacity(batch.len());
+                    for request in batch {
+                        replies.push(request.reply);
+                        let (kind, result) = match request.change {
                             Change::Upsert(kind, documents) => {
-                                let writer = &mut writers[slot(*kind)];
-                                let result = documents.iter().try_for_each(|(id, document)| {
-                                    writer.upsert(id, document.clone()).map_err(|error| error.to_string())
-                                });
-                                (*kind, result)
+                                let writer = &mut writers[slot(kind)];
+                                let result =
+                                    documents.into_iter().try_for_each(|(id, document)| {
+                                        writer.upsert(&id, document).map_err(|e| e.to_string())
+                                    });
+                                (kind, result)
                             }
                             Change::Delete(kind, ids) => {
-                                let writer = &mut writers[slot(*kind)];
+                                let writer = &mut writers[slot(kind)];
                                 ids.iter().for_each(|id| writer.delete(id));
-                                (*kind, Ok(()))
+                                (kind, Ok(()))
                             }
                         };
                         touched[slot(kind)] = true;
@@ -97,8 +100,8 @@ impl Writer {
                     if let Some(error) = &failure {
                         tracing::error!(error = %error, "a write failed; nothing of this batch was acknowledged");
                     }
-                    for request in batch {
-                        let _ = request.reply.send(match &failure {
+                    for reply in replies {
+                        let _ = reply.send(match &failure {
                             None => Ok(()),
                             Some(error) => Err(error.clone()),
                         });
