@@ -8,14 +8,6 @@ work=${2:-$(mktemp -d)}
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
 meihe=target/release/meihe
-have=$("$meihe" stats --index "$work/index" --json 2>/dev/null || echo '{}')
-if [[ "$have" != *"\"jobs\":$documents,"* || "$have" != *"\"resumes\":$documents,"* ]]; then
-  "$meihe" gen --jobs "$documents" --resumes "$documents" --seed 1 --out "$work/corpus"
-  rm -rf "$work/index"
-  for kind in jobs resumes; do
-    "$meihe" index --index "$work/index" --kind "$kind" "$work/corpus/$kind.jsonl" > /dev/null
-  done
-  rm -rf "$work/corpus"
-fi
+benches/generated-index.sh "$documents" "$work"
 "$meihe" stats --index "$work/index"
 MEIHE_BENCH_INDEX="$work/index" cargo bench --quiet -p meihe-query --bench latency

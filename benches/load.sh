@@ -12,15 +12,7 @@ cd "$(dirname "$0")/.."
 command -v oha > /dev/null || { echo "needs oha: cargo install oha" >&2; exit 1; }
 cargo build --release --quiet
 meihe=target/release/meihe
-have=$("$meihe" stats --index "$work/index" --json 2>/dev/null || echo '{}')
-if [[ "$have" != *"\"jobs\":$documents,"* || "$have" != *"\"resumes\":$documents,"* ]]; then
-  "$meihe" gen --jobs "$documents" --resumes "$documents" --seed 1 --out "$work/corpus"
-  rm -rf "$work/index"
-  for kind in jobs resumes; do
-    "$meihe" index --index "$work/index" --kind "$kind" "$work/corpus/$kind.jsonl" > /dev/null
-  done
-  rm -rf "$work/corpus"
-fi
+benches/generated-index.sh "$documents" "$work"
 port=18181
 "$meihe" serve --index "$work/index" --no-fixtures --addr "127.0.0.1:$port" --rate 1000000 \
   > "$work/serve.out" 2> "$work/serve.log" &

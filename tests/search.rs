@@ -1,36 +1,9 @@
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::sync::OnceLock;
+use std::path::Path;
 
-fn meihe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_meihe")).args(args).output().expect("meihe runs")
-}
+use crate::common::{fixture_index, meihe};
 
-fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures")
-}
-
-/// An index of the fixtures, built once through `meihe index`.
 fn index() -> &'static Path {
-    static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
-    INDEX
-        .get_or_init(|| {
-            let directory = tempfile::tempdir().unwrap();
-            for (kind, file) in [("jobs", "jobs.jsonl"), ("resumes", "resumes.jsonl")] {
-                let path = fixtures().join(file);
-                let output = meihe(&[
-                    "index",
-                    "--index",
-                    directory.path().to_str().unwrap(),
-                    "--kind",
-                    kind,
-                    path.to_str().unwrap(),
-                ]);
-                assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-            }
-            directory
-        })
-        .path()
+    fixture_index()
 }
 
 fn run(args: &[&str]) -> (bool, String, String) {

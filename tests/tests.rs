@@ -1,5 +1,8 @@
 //! End-to-end tests of the `meihe` binary, by area.
 
+/// Running the binary and the shared fixture index.
+mod common;
+
 /// `meihe analyze`: output shapes, standard input, taxonomy directories, errors.
 mod analyze;
 

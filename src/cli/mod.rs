@@ -64,6 +64,29 @@ enum Command {
     Keys(keys::KeysArgs),
 }
 
+/// Opens the engine over an existing index, with the built-in taxonomy extended by
+/// `taxonomy_dir`; a missing index is an error that says how to create one.
+fn open_engine(
+    index: &std::path::Path,
+    taxonomy_dir: Option<&std::path::Path>,
+) -> anyhow::Result<meihe_query::Engine> {
+    use anyhow::Context;
+    if !index.join("jobs").exists() && !index.join("resumes").exists() {
+        anyhow::bail!(
+            "no index at {}: create one with `meihe index --index {} --kind jobs FILE`",
+            index.display(),
+            index.display()
+        );
+    }
+    let taxonomy = std::sync::Arc::new(
+        meihe_core::Taxonomy::load(taxonomy_dir).context("cannot load the taxonomy")?,
+    );
+    let analyzer = std::sync::Arc::new(
+        meihe_core::Analyzer::new(&taxonomy).context("cannot build the analyzer")?,
+    );
+    Ok(meihe_query::Engine::open(index, taxonomy, analyzer)?)
+}
+
 /// Parses the command line, runs the subcommand and maps its result to an exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();

@@ -2,11 +2,8 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
-use meihe_core::{Analyzer, Taxonomy};
-use meihe_query::Engine;
 use meihe_query::fair::{
     ExportFormat, FairCatalog, Hours, Prematch, PrematchRequest, Tables, export, prematch,
 };
@@ -91,7 +88,7 @@ pub fn run(taxonomy_dir: Option<&Path>, args: PrematchArgs) -> Result<()> {
         None => None,
     };
     let catalog = FairCatalog::open(&args.index)?;
-    let engine = open(&args.index, taxonomy_dir)?;
+    let engine = super::open_engine(&args.index, taxonomy_dir)?;
     let result =
         prematch(&engine, &catalog, &args.fair, &request).map_err(|error| match error {
             meihe_query::Error::Invalid { field, message } => {
@@ -117,19 +114,6 @@ pub fn run(taxonomy_dir: Option<&Path>, args: PrematchArgs) -> Result<()> {
         if args.json { eprintln!("{note}") } else { println!("\n{note}") }
     }
     Ok(())
-}
-
-fn open(index: &Path, taxonomy_dir: Option<&Path>) -> Result<Engine> {
-    if !index.join("jobs").exists() && !index.join("resumes").exists() {
-        bail!(
-            "no index at {}: create one with `meihe index --index {} --kind jobs FILE`",
-            index.display(),
-            index.display()
-        );
-    }
-    let taxonomy = Arc::new(Taxonomy::load(taxonomy_dir).context("cannot load the taxonomy")?);
-    let analyzer = Arc::new(Analyzer::new(&taxonomy).context("cannot build the analyzer")?);
-    Ok(Engine::open(index, taxonomy, analyzer)?)
 }
 
 /// The flag that sets a request field, for error messages.

@@ -1,15 +1,12 @@
 //! `meihe search` and `meihe match`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use meihe_core::model::{parse_job, parse_resume};
 use meihe_core::schema::Kind;
-use meihe_core::{Analyzer, Taxonomy};
 use meihe_query::{
-    EligibleFor, Engine, Filters, MatchOptions, OfferTerms, SearchRequest, SearchResponse, Subject,
-    Viewer,
+    EligibleFor, Filters, MatchOptions, SearchRequest, SearchResponse, Subject, Viewer,
 };
 use serde_json::Value;
 use unicode_width::UnicodeWidthStr;
@@ -117,19 +114,6 @@ pub struct MatchArgs {
     json: bool,
 }
 
-fn open(index: &Path, taxonomy_dir: Option<&Path>) -> Result<Engine> {
-    if !index.join("jobs").exists() && !index.join("resumes").exists() {
-        bail!(
-            "no index at {}: create one with `meihe index --index {} --kind jobs FILE`",
-            index.display(),
-            index.display()
-        );
-    }
-    let taxonomy = Arc::new(Taxonomy::load(taxonomy_dir).context("cannot load the taxonomy")?);
-    let analyzer = Arc::new(Analyzer::new(&taxonomy).context("cannot build the analyzer")?);
-    Ok(Engine::open(index, taxonomy, analyzer)?)
-}
-
 /// Parses `--filter KEY=VALUE` arguments.
 fn parse_filters(arguments: &[String]) -> Result<(Filters, Option<EligibleFor>)> {
     let mut filters = Filters::default();
@@ -140,18 +124,9 @@ fn parse_filters(arguments: &[String]) -> Result<(Filters, Option<EligibleFor>)>
         };
         let key = key.trim();
         if key == "eligible_mid_level" {
-            let salary = value
-                .trim()
-                .replace([',', '_'], "")
-                .parse()
-                .with_context(|| format!("--filter {key}: `{value}` is not a whole number"))?;
-            eligible = Some(EligibleFor {
-                mid_level_technical: Some(OfferTerms {
-                    monthly_salary: salary,
-                    annual_pay: None,
-                    first_hire: false,
-                }),
-            });
+            let parsed = EligibleFor::mid_level_at(value);
+            eligible =
+                Some(parsed.map_err(|message| anyhow::anyhow!("--filter {key}: {message}"))?);
             continue;
         }
         filters.set(key, value).map_err(|message| {
@@ -169,7 +144,7 @@ fn parse_filters(arguments: &[String]) -> Result<(Filters, Option<EligibleFor>)>
 pub fn run_search(taxonomy_dir: Option<&Path>, args: SearchArgs) -> Result<()> {
     let kind = if args.resumes { Kind::Resumes } else { Kind::Jobs };
     let (filters, eligible_for) = parse_filters(&args.filters)?;
-    let engine = open(&args.index, taxonomy_dir)?;
+    let engine = super::open_engine(&args.index, taxonomy_dir)?;
     let request = SearchRequest {
         q: args.query.join(" "),
         filters,
@@ -187,7 +162,7 @@ pub fn run_search(taxonomy_dir: Option<&Path>, args: SearchArgs) -> Result<()> {
 /// Runs `meihe match`.
 pub fn run_match(taxonomy_dir: Option<&Path>, args: MatchArgs) -> Result<()> {
     let (filters, eligible_for) = parse_filters(&args.filters)?;
-    let engine = open(&args.index, taxonomy_dir)?;
+    let engine = super::open_engine(&args.index, taxonomy_dir)?;
     let options = MatchOptions {
         filters,
         eligible_for,

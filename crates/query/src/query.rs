@@ -2,7 +2,7 @@
 
 use meihe_core::model::Date;
 use meihe_core::schema::{Kind, KindSchema, certification_term};
-use meihe_core::{Analyzer, Level};
+use meihe_core::{AnalyzedToken, Analyzer, Level};
 use serde::Deserialize;
 use tantivy::Term;
 use tantivy::query::{
@@ -289,21 +289,31 @@ fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
     Box::new(BoostQuery::new(query, boost))
 }
 
+/// The first token at each position (the segmenter's main word, before its sub-words),
+/// at its position relative to the first token, as terms of `field`.
+fn positioned_terms(tokens: &[AnalyzedToken], field: Field) -> Vec<(usize, Term)> {
+    let Some(first) = tokens.first().map(|token| token.position) else { return Vec::new() };
+    let mut terms: Vec<(usize, Term)> = Vec::new();
+    for token in tokens {
+        let offset = token.position - first;
+        if terms.last().is_some_and(|(last, _)| *last == offset) {
+            continue;
+        }
+        terms.push((offset, Term::from_field_text(field, &token.text)));
+    }
+    terms
+}
+
 /// A quoted phrase: the first token at each position (the segmenter's main word, before
 /// its sub-words), at its relative position, in the title or the body.
 fn phrase_query(analyzer: &Analyzer, fields: &KindSchema, phrase: &str) -> Option<Box<dyn Query>> {
     let tokens = analyzer.tokens(phrase);
-    let first = tokens.first()?.position;
+    if tokens.is_empty() {
+        return None;
+    }
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (field, boost) in [(fields.title, TITLE_BOOST), (fields.body, BODY_BOOST)] {
-        let mut terms: Vec<(usize, Term)> = Vec::new();
-        for token in &tokens {
-            let offset = token.position - first;
-            if terms.last().is_some_and(|(last, _)| *last == offset) {
-                continue;
-            }
-            terms.push((offset, Term::from_field_text(field, &token.text)));
-        }
+        let terms = positioned_terms(&tokens, field);
         let query: Box<dyn Query> = match terms.len() {
             0 => Box::new(EmptyQuery),
             1 => term_query(field, terms[0].1.value().as_str().unwrap_or_default(), true),
@@ -318,17 +328,12 @@ fn phrase_query(analyzer: &Analyzer, fields: &KindSchema, phrase: &str) -> Optio
 /// boost for documents where the words of the query stand together.
 fn proximity_query(analyzer: &Analyzer, fields: &KindSchema, free: &str) -> Option<Box<dyn Query>> {
     let tokens = analyzer.tokens(free);
-    let first = tokens.first()?.position;
+    if tokens.is_empty() {
+        return None;
+    }
     let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for (field, boost) in [(fields.title, TITLE_BOOST), (fields.body, BODY_BOOST)] {
-        let mut terms: Vec<(usize, Term)> = Vec::new();
-        for token in &tokens {
-            let offset = token.position - first;
-            if terms.last().is_some_and(|(last, _)| *last == offset) {
-                continue;
-            }
-            terms.push((offset, Term::from_field_text(field, &token.text)));
-        }
+        let terms = positioned_terms(&tokens, field);
         if terms.len() < 2 {
             return None;
         }

@@ -24,9 +24,7 @@ use super::body;
 use super::error::{ApiError, ErrorBody};
 use super::writer::Change;
 use super::{AppState, BULK_BODY_LIMIT};
-use crate::engine::{
-    EligibleFor, MatchOptions, OfferTerms, SearchRequest, SearchResponse, Subject,
-};
+use crate::engine::{EligibleFor, MatchOptions, SearchRequest, SearchResponse, Subject};
 use crate::fair::{
     ExportFormat, FairList, PrematchRequest, PrematchResponse, list_fairs, prematch,
 };
@@ -541,17 +539,8 @@ fn common_param(key: &str, value: &str, options: &mut MatchOptions) -> Result<()
             .facets
             .extend(value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned)),
         "eligible_mid_level" => {
-            let salary =
-                value.trim().replace([',', '_'], "").parse().map_err(|_| {
-                    ApiError::invalid(key, format!("`{value}` is not a whole number"))
-                })?;
-            options.eligible_for = Some(EligibleFor {
-                mid_level_technical: Some(OfferTerms {
-                    monthly_salary: salary,
-                    annual_pay: None,
-                    first_hire: false,
-                }),
-            });
+            let parsed = EligibleFor::mid_level_at(value);
+            options.eligible_for = Some(parsed.map_err(|message| ApiError::invalid(key, message))?);
         }
         _ => {
             // List filters may also come comma-separated.
